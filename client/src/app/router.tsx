@@ -1,0 +1,84 @@
+import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/auth/account-page';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
+import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import { SignInPage } from '../features/auth/sign-in-page';
+import { SignUpPage } from '../features/auth/sign-up-page';
+import { CreateOrganisationPage } from '../features/organisations/create-organisation-page';
+import { DirectoryPage } from '../features/organisations/directory-page';
+import { EditOrganisationPage } from '../features/organisations/edit-organisation-page';
+import { OrganisationPage } from '../features/organisations/organisation-page';
+import { OverviewPage } from '../features/organisations/overview-page';
+import { AccessibilityPage } from '../features/pages/accessibility-page';
+import { HomePage } from '../features/pages/home-page';
+import { NotFoundPage } from '../features/pages/not-found-page';
+import { ReferenceAdminPage } from '../features/reference/reference-admin-page';
+import { UsersAdminPage } from '../features/users/users-admin-page';
+import { RequireUser } from './guards';
+import { Layout } from './layout';
+import { RouteError } from './route-error';
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: 'organisationer', element: <DirectoryPage /> },
+            {
+              path: 'organisationer/ny',
+              element: (
+                <RequireUser>
+                  <CreateOrganisationPage />
+                </RequireUser>
+              ),
+            },
+            { path: 'organisationer/:slug', element: <OrganisationPage /> },
+            {
+              path: 'organisationer/:slug/redigera',
+              element: (
+                <RequireUser>
+                  <EditOrganisationPage />
+                </RequireUser>
+              ),
+            },
+            { path: 'oversikt', element: <OverviewPage /> },
+            { path: 'logga-in', element: <SignInPage /> },
+            { path: 'skapa-konto', element: <SignUpPage /> },
+            { path: 'glomt-losenord', element: <ForgotPasswordPage /> },
+            { path: 'aterstall-losenord', element: <ResetPasswordPage /> },
+            {
+              path: 'konto',
+              element: (
+                <RequireUser>
+                  <AccountPage />
+                </RequireUser>
+              ),
+            },
+            {
+              path: 'samordning/referensdata',
+              element: (
+                <RequireUser roles={['coordinator', 'admin']}>
+                  <ReferenceAdminPage />
+                </RequireUser>
+              ),
+            },
+            {
+              path: 'admin/anvandare',
+              element: (
+                <RequireUser roles={['admin']}>
+                  <UsersAdminPage />
+                </RequireUser>
+              ),
+            },
+            { path: 'tillganglighet', element: <AccessibilityPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,125 @@
+// Field and error messages shared by server (problem details) and client (form validation).
+// Schemas carry a message key; whoever shows it translates it into the user's language.
+export type Locale = 'sv' | 'en';
+export const locales: Locale[] = ['sv', 'en'];
+
+const sv = {
+  'field.required': 'Fältet måste fyllas i.',
+  'field.invalid': 'Ogiltigt värde.',
+  'field.invalidType': 'Fel typ av värde.',
+  'field.tooShort': 'Måste vara minst {min} tecken.',
+  'field.tooLong': 'Får vara högst {max} tecken.',
+  'field.tooSmall': 'Måste vara minst {min}.',
+  'field.tooBig': 'Får vara högst {max}.',
+  'field.invalidOption': 'Välj ett av de tillåtna alternativen.',
+  'field.unknownField': 'Okänt fält: {keys}.',
+  'field.email': 'Ange en giltig e-postadress, t.ex. namn@exempel.se.',
+  'field.url': 'Ange en giltig webbadress som börjar med https:// eller http://.',
+  'field.uuid': 'Ogiltigt id.',
+  'field.date': 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+  'field.slug': 'Använd bara små bokstäver a–z, siffror och bindestreck.',
+  'field.phone': 'Ange ett telefonnummer med siffror, t.ex. 08-123 456 78.',
+  'orgNumber.format': 'Organisationsnumret ska skrivas NNNNNN-NNNN (10 siffror).',
+  'orgNumber.checksum': 'Organisationsnumret stämmer inte: kontrollsiffran (sista siffran) är fel.',
+  'password.tooShort': 'Lösenordet måste vara minst 8 tecken.',
+  'password.tooLong': 'Lösenordet får vara högst 128 tecken.',
+  'password.common': 'Lösenordet är för vanligt och lätt att gissa. Välj ett annat.',
+  'password.wrong': 'Nuvarande lösenord stämmer inte.',
+  'signedAt.requiresSigned': 'Ange datum bara om organisationen har skrivit under överenskommelsen.',
+  'official.administrationRequired': 'En tjänsteperson måste höra till en förvaltning.',
+  'error.validation': 'Några uppgifter behöver rättas.',
+  'error.badRequest': 'Felaktig förfrågan.',
+  'error.unauthorized': 'Du behöver logga in.',
+  'error.forbidden': 'Du har inte behörighet att göra detta.',
+  'error.origin': 'Förfrågan kom inte från Mötesplatsen och stoppades.',
+  'error.notFound': 'Det du letar efter finns inte.',
+  'error.conflict': 'Det finns en konflikt med befintliga uppgifter.',
+  'error.tooManyRequests': 'För många försök. Vänta {seconds} sekunder och försök igen.',
+  'error.payloadTooLarge': 'Förfrågan är för stor.',
+  'error.internal': 'Något gick fel hos oss. Försök igen om en stund.',
+  'error.invalidCredentials': 'Fel e-postadress eller lösenord.',
+  'error.resetTokenInvalid': 'Länken för att återställa lösenordet är ogiltig eller har gått ut. Begär en ny.',
+  'error.orgNumberTaken': 'Det finns redan en organisation med det organisationsnumret.',
+  'error.slugTaken': 'Det kortnamnet används redan.',
+  'error.alreadyMember': 'Du är redan medlem eller har redan ansökt om att gå med.',
+  'error.lastAdmin': 'Organisationen måste ha minst en administratör.',
+  'error.referenceInUse': 'Värdet används och kan inte tas bort; arkivera det i stället.',
+  'error.unknownReference': 'Okänt värde i {field}.',
+  'error.unsupportedMediaType': 'Skicka data som JSON.',
+} as const;
+
+export type MessageKey = keyof typeof sv;
+
+const en: Record<MessageKey, string> = {
+  'field.required': 'This field is required.',
+  'field.invalid': 'Invalid value.',
+  'field.invalidType': 'Wrong type of value.',
+  'field.tooShort': 'Must be at least {min} characters.',
+  'field.tooLong': 'Must be at most {max} characters.',
+  'field.tooSmall': 'Must be at least {min}.',
+  'field.tooBig': 'Must be at most {max}.',
+  'field.invalidOption': 'Choose one of the allowed options.',
+  'field.unknownField': 'Unknown field: {keys}.',
+  'field.email': 'Enter a valid e-mail address, e.g. name@example.com.',
+  'field.url': 'Enter a valid web address starting with https:// or http://.',
+  'field.uuid': 'Invalid id.',
+  'field.date': 'Enter a date as YYYY-MM-DD.',
+  'field.slug': 'Use only lower-case letters a–z, digits and hyphens.',
+  'field.phone': 'Enter a phone number in digits, e.g. 08-123 456 78.',
+  'orgNumber.format': 'The organisation number must be written NNNNNN-NNNN (10 digits).',
+  'orgNumber.checksum': 'The organisation number is not valid: the check digit (last digit) is wrong.',
+  'password.tooShort': 'The password must be at least 8 characters.',
+  'password.tooLong': 'The password may be at most 128 characters.',
+  'password.common': 'This password is too common and easy to guess. Choose another.',
+  'password.wrong': 'The current password is not correct.',
+  'signedAt.requiresSigned': 'Give a date only if the organisation has signed the agreement.',
+  'official.administrationRequired': 'A city official must belong to an administration.',
+  'error.validation': 'Some details need correcting.',
+  'error.badRequest': 'Bad request.',
+  'error.unauthorized': 'You need to sign in.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.origin': 'The request did not come from Mötesplatsen and was stopped.',
+  'error.notFound': 'What you are looking for does not exist.',
+  'error.conflict': 'This conflicts with existing data.',
+  'error.tooManyRequests': 'Too many attempts. Wait {seconds} seconds and try again.',
+  'error.payloadTooLarge': 'The request is too large.',
+  'error.internal': 'Something went wrong on our side. Please try again shortly.',
+  'error.invalidCredentials': 'Wrong e-mail address or password.',
+  'error.resetTokenInvalid': 'The password reset link is invalid or has expired. Request a new one.',
+  'error.orgNumberTaken': 'An organisation with that organisation number already exists.',
+  'error.slugTaken': 'That short name is already in use.',
+  'error.alreadyMember': 'You are already a member or have already asked to join.',
+  'error.lastAdmin': 'The organisation must keep at least one administrator.',
+  'error.referenceInUse': 'The value is in use and cannot be deleted; archive it instead.',
+  'error.unknownReference': 'Unknown value in {field}.',
+  'error.unsupportedMediaType': 'Send data as JSON.',
+};
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in sv;
+}
+
+export function message(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[locale][key] ?? dictionaries.sv[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Picks sv or en from an Accept-Language header; Swedish is the default. */
+export function pickLocale(header: string | undefined | null): Locale {
+  if (!header) return 'sv';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().toLowerCase().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('sv')) return 'sv';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'sv';
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { OrganisationInput } from '../../shared/organisations';
+import type { SystemRole } from '../../shared/roles';
+import { luhnValid } from '../../shared/validation';
+import { referenceItems, users } from '../../server/db/schema/index';
+import { hashPassword } from '../../server/lib/crypto';
+import { createSession } from '../../server/lib/sessions';
+import { ApiClient } from './api-client';
+
+export const TEST_PASSWORD = 'Ett-bra-testlösenord-42';
+let passwordHash: Promise<string> | null = null;
+
+/** An account with a system role, written straight to the database (hashing once per file keeps tests fast). */
+export async function createUser(app: FastifyInstance, role: SystemRole = 'user', opts: { administration?: string; name?: string } = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const email = `${role}-${randomUUID().slice(0, 8)}@test.example`;
+  let administrationId: string | null = null;
+  if (role === 'official') {
+    const [admin] = await app.db.select().from(referenceItems).where(eq(referenceItems.slug, opts.administration ?? 'socialforvaltningen'));
+    administrationId = admin.id;
+  }
+  const [row] = await app.db
+    .insert(users)
+    .values({ email, name: opts.name ?? `Test ${role}`, passwordHash: await passwordHash, role, administrationId })
+    .returning();
+  return { id: row.id, email, password: TEST_PASSWORD };
+}
+
+/**
+ * A client holding a real session for a new account. The session is opened directly (sign-in itself
+ * is covered by the auth tests) so that suites needing many people stay fast.
+ */
+export async function signedInClient(app: FastifyInstance, role: SystemRole = 'user', locale: 'sv' | 'en' = 'sv') {
+  const user = await createUser(app, role);
+  const client = new ApiClient(app, locale);
+  const { token } = await createSession(app.db, user.id, app.sessionPolicy);
+  client.cookie = `session=${token}`;
+  return { user, client };
+}
+
+let orgCounter = 0;
+/** A Luhn-valid organisation number unique within the test run. */
+export function orgNumber(): string {
+  orgCounter++;
+  const nine = `802${String(Math.floor(Math.random() * 900_000) + 100_000 + orgCounter).slice(-6)}`;
+  for (let check = 0; check <= 9; check++) {
+    if (luhnValid(nine + check)) return `${nine.slice(0, 6)}-${nine.slice(6)}${check}`;
+  }
+  throw new Error('unreachable');
+}
+
+export function organisationInput(overrides: Partial<OrganisationInput> = {}): OrganisationInput {
+  return {
+    name: `Testföreningen ${randomUUID().slice(0, 6)}`,
+    orgNumber: orgNumber(),
+    legalForm: 'nonProfitAssociation',
+    description: 'En förening för tester.',
+    sizeClass: 'from10to49',
+    signedAgreement: false,
+    districts: ['sodermalm'],
+    targetGroups: ['aldre'],
+    administrations: ['socialforvaltningen'],
+    resources: ['lokaler'],
+    resourceDescription: '',
+    ...overrides,
+  };
+}
+
+/** An organisation created through the API by a fresh user, who becomes its admin. */
+export async function createOrganisation(app: FastifyInstance, overrides: Partial<OrganisationInput> = {}) {
+  const { user, client } = await signedInClient(app, 'user');
+  const response = await client.post('/api/organisations', organisationInput(overrides));
+  if (response.statusCode !== 201) throw new Error(`creating organisation failed: ${response.statusCode} ${response.body}`);
+  return { organisation: response.json(), admin: user, adminClient: client };
+}
