@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { notFound } from './lib/errors';
@@ -14,12 +15,19 @@ import { dbPlugin } from './plugins/db';
 import { errorsPlugin } from './plugins/errors';
 import { mailerPlugin } from './plugins/mailer';
 import { housekeepingPlugin } from './plugins/housekeeping';
+import { realtimePlugin } from './plugins/realtime';
 import { authRoutes } from './features/auth/routes';
 import { healthRoutes } from './features/health/routes';
 import { organisationRoutes } from './features/organisations/routes';
 import { scheduleContactReminders } from './features/organisations/contact-reminders';
 import { referenceRoutes } from './features/reference/routes';
 import { userRoutes } from './features/users/routes';
+import { feedRoutes } from './features/forums/feed';
+import { moderationRoutes } from './features/forums/moderation-routes';
+import { registerForumRooms } from './features/forums/realtime';
+import { forumRoutes } from './features/forums/routes';
+import { postRoutes, threadRoutes } from './features/forums/thread-routes';
+import { notificationRoutes } from './features/notifications/routes';
 import { seedDemoOnce, seedReferenceOnce } from './db/seed/demo';
 
 declare module 'fastify' {
@@ -68,7 +76,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(dbPlugin, { database: config.database });
   await app.register(mailerPlugin, { config });
   await app.register(authPlugin, { config });
-  await app.register(housekeepingPlugin);
+  await app.register(housekeepingPlugin, { config });
+  await app.register(websocket, { options: { maxPayload: 4096 } });
+  await app.register(realtimePlugin, { config });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Mötesplatsen API', version: '0.1.0', description: 'The coordination hub between the City of Stockholm and idea-driven organisations.' },
@@ -83,6 +93,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(referenceRoutes, { prefix: '/api/reference' });
   await app.register(organisationRoutes, { prefix: '/api/organisations' });
   await app.register(userRoutes, { prefix: '/api/users' });
+  registerForumRooms(app);
+  await app.register(forumRoutes, { prefix: '/api/forums' });
+  await app.register(threadRoutes, { prefix: '/api/threads' });
+  await app.register(postRoutes, { prefix: '/api/posts' });
+  await app.register(moderationRoutes, { prefix: '/api/moderation' });
+  await app.register(notificationRoutes, { prefix: '/api/notifications' });
+  await app.register(feedRoutes, { prefix: '/api/feed' });
 
   const indexHtml = path.join(config.clientDist, 'index.html');
   const hasClient = existsSync(indexHtml);

@@ -23,6 +23,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().default('dist/client'),
   PGLITE_MEMORY: boolish.default(false),
+  FORUM_POST_INTERVAL_SECONDS: z.coerce.number().min(0).default(5),
+  FORUM_DAILY_POST_CAP: z.coerce.number().int().min(1).default(100),
+  EVENT_RETENTION_DAYS: z.coerce.number().positive().default(30),
 });
 
 export interface Config {
@@ -40,6 +43,10 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   clientDist: string;
+  /** Posting limits per person: one post per interval, and a cap per 24 hours. */
+  forumLimits: { intervalMs: number; dailyCap: number };
+  /** Live events older than this are pruned; a client away longer reloads instead of catching up. */
+  eventRetentionMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -68,5 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDist: path.resolve(e.CLIENT_DIST),
+    forumLimits: { intervalMs: e.FORUM_POST_INTERVAL_SECONDS * 1000, dailyCap: e.FORUM_DAILY_POST_CAP },
+    eventRetentionMs: e.EVENT_RETENTION_DAYS * 86400_000,
   };
 }

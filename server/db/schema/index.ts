@@ -4,3 +4,6 @@ export * from './users';
 export * from './organisations';
 export * from './audit';
 export * from './meta';
+export * from './events';
+export * from './notifications';
+export * from './forums';

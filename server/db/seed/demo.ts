@@ -9,6 +9,7 @@ import { appMeta, contacts, memberships, organisationReferences, organisations, 
 import { demoOrganisations } from './demo-organisations';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
 import { referenceSeed } from './reference-data';
+import { seedDemoForums, seedForums } from './forums';
 
 const orgNumberPrefix: Record<LegalForm, string> = {
   nonProfitAssociation: '802',
@@ -41,12 +42,14 @@ async function once(db: Db, key: string, body: (tx: Tx) => Promise<void>): Promi
 
 /** Stockholm's districts, administrations, target groups and resource kinds: real base data, not demo. */
 export async function seedReferenceOnce(db: Db) {
-  return once(db, 'seed:reference', async (tx) => {
+  await once(db, 'seed:reference', async (tx) => {
     await tx
       .insert(referenceItems)
       .values(referenceSeed.map((item, index) => ({ ...item, sortOrder: index })))
       .onConflictDoNothing();
   });
+  // Its own key, so that installations from before the forums get them too.
+  await once(db, 'seed:forums', seedForums);
 }
 
 export async function seedDemoOnce(db: Db, log: FastifyBaseLogger) {
@@ -120,5 +123,7 @@ export async function seedDemoOnce(db: Db, log: FastifyBaseLogger) {
       }
     }
   });
+  const forumsSeeded = await once(db, 'seed:demo-forums', seedDemoForums);
+  if (forumsSeeded) log.info('Demo forum threads seeded.');
   if (seeded) log.info(`Demo content seeded: ${demoOrganisations.length} organisations, ${demoUsers.length} demo users (password ${DEMO_PASSWORD}).`);
 }

@@ -1,0 +1,105 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SearchQuery, SearchResult } from '../../../shared/forums';
+import type { Db } from '../../db/client';
+import type { AuthUser } from '../../lib/sessions';
+import { listForumRows } from './forum-access';
+import { mentionToken } from './markdown';
+import { canReadForum } from './policy';
+
+const pageSize = 20;
+/** Counting every match of a common word costs more than the page itself; beyond this we say "1000+". */
+export const searchCountCap = 1000;
+
+// Private-use characters mark the matches in ts_headline's output, so that the snippet can be
+// HTML-escaped first and the markers turned into <mark> after. They are stripped from the input.
+const start = '\uE000';
+const stop = '\uE001';
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function snippetHtml(headline: string): string {
+  return escapeHtml(headline).replaceAll(start, '<mark>').replaceAll(stop, '</mark>');
+}
+
+type Query = Omit<SearchQuery, 'sort' | 'page'> & { sort: 'relevance' | 'newest'; page: number };
+
+/** Swedish full-text search ("bidragen" finds "bidrag") over the posts of forums the viewer may read. */
+export async function searchPosts(db: Db, user: AuthUser | null, query: Query): Promise<SearchResult> {
+  const readable = (await listForumRows(db)).filter((f) => canReadForum(user, f.access)).map((f) => f.id);
+  if (!readable.length) return { hits: [], total: 0, page: query.page, pageSize };
+  const tsQuery = sql`websearch_to_tsquery('swedish', ${query.q})`;
+  const conditions: SQL[] = [
+    sql`p.search @@ ${tsQuery}`,
+    sql`p.deleted_at is null`,
+    sql`p.hidden_at is null`,
+    sql`p.forum_id in (${sql.join(readable.map((id) => sql`${id}::uuid`), sql`, `)})`,
+  ];
+  if (query.forum) conditions.push(sql`p.forum_id = ${query.forum}`);
+  if (query.author) conditions.push(sql`p.author_id = ${query.author}`);
+  if (query.organisation) conditions.push(sql`p.organisation_id = ${query.organisation}`);
+  // Dates are Stockholm calendar days.
+  if (query.from) conditions.push(sql`p.created_at >= (${query.from}::date)::timestamp at time zone 'Europe/Stockholm'`);
+  if (query.to) conditions.push(sql`p.created_at < (${query.to}::date + 1)::timestamp at time zone 'Europe/Stockholm'`);
+  const where = sql.join(conditions, sql` and `);
+  const order = query.sort === 'newest' ? sql`p.created_at desc, p.id` : sql`ts_rank_cd(p.search, ${tsQuery}) desc, p.created_at desc, p.id`;
+  const rows = await db.execute<{
+    post_id: string;
+    thread_id: string;
+    thread_title: string;
+    forum_id: string;
+    forum_slug: string;
+    forum_name_sv: string;
+    forum_name_en: string;
+    author_id: string | null;
+    author_name: string | null;
+    organisation_id: string | null;
+    organisation_name: string | null;
+    organisation_slug: string | null;
+    created_at: string | Date;
+    headline: string;
+  }>(sql`
+    with hits as (
+      select p.id, p.thread_id, p.forum_id, p.author_id, p.organisation_id, p.created_at, p.body, row_number() over (order by ${order}) as rn
+      from posts p where ${where}
+      order by ${order}
+      limit ${pageSize} offset ${(query.page - 1) * pageSize}
+    )
+    select h.id as post_id, h.thread_id, t.title as thread_title, h.forum_id, f.slug as forum_slug, f.name_sv as forum_name_sv,
+      f.name_en as forum_name_en, h.author_id, u.name as author_name, h.organisation_id, o.name as organisation_name,
+      o.slug as organisation_slug, h.created_at,
+      ts_headline('swedish', translate(h.body, ${start + stop}, ''), ${tsQuery},
+        ${`StartSel=${start}, StopSel=${stop}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as headline
+    from hits h
+    join threads t on t.id = h.thread_id
+    join forums f on f.id = h.forum_id
+    left join users u on u.id = h.author_id
+    left join organisations o on o.id = h.organisation_id
+    order by h.rn`);
+  const counted = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from posts p where ${where} limit ${searchCountCap}) c`);
+  const hits = rows.rows.map((r) => ({
+    postId: r.post_id,
+    threadId: r.thread_id,
+    threadTitle: r.thread_title,
+    forum: { id: r.forum_id, slug: r.forum_slug, nameSv: r.forum_name_sv, nameEn: r.forum_name_en },
+    author: r.author_id && r.author_name ? { id: r.author_id, name: r.author_name } : null,
+    organisation: r.organisation_id && r.organisation_name && r.organisation_slug ? { id: r.organisation_id, name: r.organisation_name, slug: r.organisation_slug } : null,
+    createdAt: new Date(r.created_at).toISOString(),
+    snippet: snippetHtml(r.headline),
+  }));
+  return { hits, total: Number(counted.rows[0]?.n ?? 0), page: query.page, pageSize };
+}
+
+/** People and organisations to @mention, by name. */
+export async function mentionables(db: Db, q: string) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const people = await db.execute<{ id: string; name: string }>(sql`select id, name from users where name ilike ${pattern} order by name limit 8`);
+  const orgs = await db.execute<{ id: string; name: string }>(sql`select id, name from organisations where name ilike ${pattern} order by name limit 8`);
+  return {
+    results: [
+      ...people.rows.map((p) => ({ kind: 'user' as const, id: p.id, name: p.name, token: mentionToken('user', p.id, p.name) })),
+      ...orgs.rows.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name, token: mentionToken('org', o.id, o.name) })),
+    ],
+  };
+}

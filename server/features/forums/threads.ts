@@ -1,0 +1,105 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Reaction, ReactionState, ThreadPage } from '../../../shared/forums';
+import { forumRoom } from '../../../shared/realtime';
+import type { Db } from '../../db/client';
+import { postReactions, postRevisions, posts, threadFollows, threadReads, users } from '../../db/schema/index';
+import { DomainError, notFound } from '../../lib/errors';
+import { currentCursor, recordEvents } from '../../lib/events';
+import type { AuthUser } from '../../lib/sessions';
+import { getForum } from './forums';
+import { readableForum } from './forum-access';
+import { canReplyToThread, canSeeHiddenPost, isForumStaff } from './policy';
+import { myReactions, presentPost, presentThread, selectPost, selectPosts, selectThread } from './presenter';
+import { postContext } from './posting';
+
+async function readableThread(db: Db, threadId: string, user: AuthUser | null) {
+  const thread = await selectThread(db, threadId);
+  if (!thread) throw notFound();
+  const forum = await readableForum(db, thread.forumId, user);
+  return { thread, forum };
+}
+
+export async function threadPage(db: Db, threadId: string, user: AuthUser | null): Promise<ThreadPage> {
+  const cursor = await currentCursor(db);
+  const { thread, forum } = await readableThread(db, threadId, user);
+  const rows = await selectPosts(db, eq(posts.threadId, threadId));
+  let following = false;
+  let lastReadAt: string | null = null;
+  if (user) {
+    const [follow] = await db.select().from(threadFollows).where(and(eq(threadFollows.userId, user.id), eq(threadFollows.threadId, threadId)));
+    following = !!follow;
+    const [read] = await db.select({ readAt: threadReads.readAt }).from(threadReads).where(and(eq(threadReads.userId, user.id), eq(threadReads.threadId, threadId)));
+    lastReadAt = read?.readAt.toISOString() ?? null;
+  }
+  return {
+    forum: await getForum(db, forum.id, user),
+    thread: presentThread(thread),
+    posts: rows.map((row) => presentPost(row, user)),
+    myReactions: await myReactions(db, user, rows.map((r) => r.id)),
+    following,
+    lastReadAt,
+    canPost: canReplyToThread(user, forum.access, forum.archivedAt !== null, thread.locked),
+    canModerate: isForumStaff(user),
+    cursor,
+  };
+}
+
+export async function setThreadFollow(db: Db, user: AuthUser, threadId: string, follow: boolean) {
+  await readableThread(db, threadId, user);
+  if (follow) await db.insert(threadFollows).values({ userId: user.id, threadId }).onConflictDoNothing();
+  else await db.delete(threadFollows).where(and(eq(threadFollows.userId, user.id), eq(threadFollows.threadId, threadId)));
+}
+
+/** Marks the thread read now: it stops counting as unread and later posts show as new. */
+export async function markThreadRead(db: Db, user: AuthUser, threadId: string) {
+  await readableThread(db, threadId, user);
+  await db
+    .insert(threadReads)
+    .values({ userId: user.id, threadId })
+    .onConflictDoUpdate({ target: [threadReads.userId, threadReads.threadId], set: { readAt: sql`now()` } });
+}
+
+export async function setReaction(db: Db, user: AuthUser, postId: string, reaction: Reaction, on: boolean): Promise<ReactionState> {
+  return db.transaction(async (tx) => {
+    const { post, forum } = await postContext(tx, user, postId);
+    if (post.deletedAt || (post.hiddenAt && !canSeeHiddenPost(user, post.authorId))) throw new DomainError(409, 'error.postRemoved');
+    const changed = on
+      ? await tx.insert(postReactions).values({ postId, userId: user.id, reaction }).onConflictDoNothing().returning()
+      : await tx
+          .delete(postReactions)
+          .where(and(eq(postReactions.postId, postId), eq(postReactions.userId, user.id), eq(postReactions.reaction, reaction)))
+          .returning();
+    const fresh = (await selectPost(tx, postId))!;
+    const reactions = fresh.reactions ?? [];
+    // Repeating the same toggle changes nothing, so it tells nobody anything.
+    if (changed.length) {
+      await recordEvents(tx, [{ room: forumRoom(forum.id), type: 'post.reactions', data: { postId, threadId: post.threadId, reactions } }]);
+    }
+    const mine = await tx.select({ reaction: postReactions.reaction }).from(postReactions).where(and(eq(postReactions.postId, postId), eq(postReactions.userId, user.id)));
+    return { postId, reactions, mine: mine.map((m) => m.reaction) };
+  });
+}
+
+/** Earlier versions of an edited post, oldest first; none for removed posts. */
+export async function postRevisionList(db: Db, user: AuthUser | null, postId: string) {
+  const { post } = await postContext(db, user, postId);
+  if (post.deletedAt || (post.hiddenAt && !canSeeHiddenPost(user, post.authorId))) return { revisions: [] };
+  const rows = await db
+    .select({ body: postRevisions.body, editedAt: postRevisions.editedAt, editorId: postRevisions.editorId, editorName: users.name })
+    .from(postRevisions)
+    .leftJoin(users, eq(users.id, postRevisions.editorId))
+    .where(eq(postRevisions.postId, postId))
+    .orderBy(asc(postRevisions.editedAt), asc(postRevisions.id));
+  return {
+    revisions: rows.map((r) => ({
+      body: r.body,
+      editedAt: r.editedAt.toISOString(),
+      editor: r.editorId && r.editorName ? { id: r.editorId, name: r.editorName } : null,
+    })),
+  };
+}
+
+export async function getPost(db: Db, user: AuthUser | null, postId: string) {
+  const { post } = await postContext(db, user, postId);
+  return presentPost(post, user);
+}

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import type { EventData, EventType, LiveEvent } from '../../shared/realtime';
+import type { Db, Tx } from '../db/client';
+import { events } from '../db/schema/index';
+
+/** One event for one room; `data` is what every member of the room receives. */
+export interface NewEvent<T extends EventType = EventType> {
+  room: string;
+  type: T;
+  data: EventData[T];
+}
+
+export const eventsChannel = 'motesplatsen_events';
+
+// Any constant works; it only has to be the same for every writer of events.
+const eventIdLock = 7_426_001;
+
+/**
+ * Writes live events in the caller's transaction. Call it as the transaction's last step.
+ *
+ * Identity ids are handed out at insert time but become visible at commit, so two transactions
+ * could commit out of id order and a reader that has seen id 11 would never see a late 10. The
+ * transaction-scoped advisory lock makes id assignment and commit one critical section: the next
+ * writer takes its ids only after this transaction has committed or rolled back. Readers can then
+ * trust "everything after id N" and a reconnecting client never skips an event.
+ */
+export async function recordEvents(tx: Tx | Db, list: NewEvent[]): Promise<void> {
+  if (!list.length) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${eventIdLock})`);
+  await tx.insert(events).values(list.map((e) => ({ room: e.room, type: e.type, data: e.data })));
+  // Other server nodes listening on PostgreSQL learn about it at commit (no-op for a lone PGlite).
+  await tx.execute(sql`select pg_notify(${eventsChannel}, '')`);
+}
+
+type EventRow = {
+  id: number | string;
+  room: string;
+  type: string;
+  data: unknown;
+  at: Date | string;
+};
+
+export function toLiveEvent(row: EventRow): LiveEvent {
+  return {
+    id: Number(row.id),
+    room: row.room,
+    type: row.type as EventType,
+    data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as LiveEvent['data'],
+    at: new Date(row.at).toISOString(),
+  };
+}
+
+/** The highest committed event id: a safe starting point for "everything after". */
+export async function currentCursor(db: Db | Tx): Promise<number> {
+  const result = await db.execute<{ id: string | number | null }>(sql`select max(id) as id from events`);
+  return Number(result.rows[0]?.id ?? 0);
+}
+
+/** Events after `since`, in id order, across all rooms (the relay) or in the given rooms. */
+export async function eventsAfter(db: Db, since: number, limit: number, rooms?: string[]): Promise<LiveEvent[]> {
+  const roomFilter = rooms ? sql`and room in (${sql.join(rooms.map((r) => sql`${r}`), sql`, `)})` : sql``;
+  const result = await db.execute<EventRow>(
+    sql`select id, room, type, data, at from events where id > ${since} ${roomFilter} order by id limit ${limit}`,
+  );
+  return result.rows.map(toLiveEvent);
+}
