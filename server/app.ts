@@ -12,7 +12,8 @@ import type { Config } from './config';
 import { notFound } from './lib/errors';
 import { authPlugin } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, sendProblem } from './plugins/errors';
+import { message, pickLocale } from '../shared/messages';
 import { mailerPlugin } from './plugins/mailer';
 import { housekeepingPlugin } from './plugins/housekeeping';
 import { realtimePlugin } from './plugins/realtime';
@@ -45,6 +46,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     // Opening PGlite and migrating can take well over Fastify's 10 s default on a busy small machine.
     pluginTimeout: 120_000,
+    // Malformed URLs and over-long path parameters are refused before routing: answer them as
+    // problem details in the caller's language too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      const locale = pickLocale(request.headers['accept-language']);
+      const key = status === 414 ? 'error.uriTooLong' : 'error.badRequest';
+      return sendProblem(reply, { type: `https://motesplatsen.stockholm/problems/${status}`, title: message(locale, key), status, detail: message(locale, key) });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -60,6 +60,7 @@ const sv = {
   'error.unknownOrganisation': 'Okänd organisation i {field}.',
   'error.unknownUser': 'Okänd person i {field}.',
   'error.flagResolved': 'Anmälan är redan hanterad.',
+  'error.uriTooLong': 'Adressen är för lång.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -121,6 +122,7 @@ const en: Record<MessageKey, string> = {
   'error.unknownOrganisation': 'Unknown organisation in {field}.',
   'error.unknownUser': 'Unknown person in {field}.',
   'error.flagResolved': 'The report has already been handled.',
+  'error.uriTooLong': 'The address is too long.',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { membershipRoleSchema } from './roles';
-import { email, isoDate, optionalText, orgNumber, phone, slug, text, typeError, url, optionError } from './validation';
+import { email, isoDate, optionalText, orgNumber, phone, slug, storable, text, typeError, url, optionError } from './validation';
 
 export const legalForms = ['nonProfitAssociation', 'foundation', 'economicAssociation', 'religiousCommunity', 'svbCompany'] as const;
 export const legalFormSchema = z.enum(legalForms, { error: optionError });
@@ -44,7 +44,7 @@ export type OrganisationData = z.output<typeof organisationInputSchema>;
 const booleanQuery = z.enum(['true', 'false'], { error: optionError }).transform((v) => v === 'true');
 
 export const organisationListQuerySchema = z.strictObject({
-  q: z.string({ error: typeError }).trim().max(100, { error: 'field.tooLong' }).optional(),
+  q: z.string({ error: typeError }).trim().max(100, { error: 'field.tooLong' }).refine(storable, { error: 'field.invalidCharacters' }).optional(),
   district: slug.optional(),
   targetGroup: slug.optional(),
   administration: slug.optional(),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { systemRoleSchema } from './roles';
+import { storable, typeError } from './validation';
 
 // Administrator's view of accounts: who has which system role.
 export const userListQuerySchema = z.strictObject({
-  q: z.string().trim().max(100, { error: 'field.tooLong' }).optional(),
+  q: z.string({ error: typeError }).trim().max(100, { error: 'field.tooLong' }).refine(storable, { error: 'field.invalidCharacters' }).optional(),
 });
 
 export const userSummarySchema = z.object({

@@ -11,11 +11,19 @@ export const typeError = (issue: { input?: unknown }): MessageKey =>
 export const optionError = (issue: { input?: unknown }): MessageKey =>
   issue.input === undefined ? 'field.required' : 'field.invalidOption';
 
+/** Text PostgreSQL can store: no NUL character, no lone UTF-16 surrogate (which JSON allows). */
+export const storable = (value: string) => !/\u0000|\p{Cs}/u.test(value);
+
 export const text = (max: number, min = 1) =>
-  z.string({ error: typeError }).trim().min(min, { error: min <= 1 ? 'field.required' : 'field.tooShort' }).max(max, { error: 'field.tooLong' });
+  z
+    .string({ error: typeError })
+    .trim()
+    .min(min, { error: min <= 1 ? 'field.required' : 'field.tooShort' })
+    .max(max, { error: 'field.tooLong' })
+    .refine(storable, { error: 'field.invalidCharacters' });
 
 export const optionalText = (max: number) =>
-  z.string({ error: typeError }).trim().max(max, { error: 'field.tooLong' });
+  z.string({ error: typeError }).trim().max(max, { error: 'field.tooLong' }).refine(storable, { error: 'field.invalidCharacters' });
 
 export const email = z
   .string({ error: typeError })
@@ -101,10 +109,22 @@ type IssueLike = {
 
 /** Turns zod issues into field errors in the given language. */
 export function fieldErrors(issues: readonly IssueLike[], locale: Locale): FieldError[] {
-  return issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(body)',
-    message: issueMessage(issue, locale),
-  }));
+  // Each unknown field is named on its own rather than blamed on the object holding it.
+  const split = issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys?.length ? issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], keys: [key] })) : [issue],
+  );
+  const fieldOf = (issue: IssueLike) => issue.path.map(String).join('.') || '(body)';
+  // A value of the wrong type gets only that message (zod still measures an array against a string's
+  // length limits), and a field never gets the same message twice.
+  const wrongType = new Set(split.filter((issue) => issue.code === 'invalid_type').map(fieldOf));
+  const errors: FieldError[] = [];
+  for (const issue of split) {
+    const field = fieldOf(issue);
+    if (wrongType.has(field) && issue.code !== 'invalid_type') continue;
+    const said = issueMessage(issue, locale);
+    if (!errors.some((e) => e.field === field && e.message === said)) errors.push({ field, message: said });
+  }
+  return errors;
 }
 
 function issueMessage(issue: IssueLike, locale: Locale): string {

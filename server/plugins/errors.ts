@@ -28,6 +28,15 @@ function problemType(status: number) {
   return `https://motesplatsen.stockholm/problems/${status}`;
 }
 
+function valueAt(data: unknown, path: string[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
@@ -35,6 +44,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
 /** Every error leaves as problem details in the caller's language; no stack trace ever does. */
 export const errorsPlugin = fp(async (app) => {
   app.decorateRequest('locale', 'sv');
+  // The API speaks JSON only: without Fastify's default text/plain parser, other bodies get a 415 problem.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request) => {
     request.locale = pickLocale(request.headers['accept-language']);
   });
@@ -45,7 +56,8 @@ export const errorsPlugin = fp(async (app) => {
       reply.headers(error.headers);
       return sendProblem(reply, {
         type: problemType(error.status),
-        title: message(locale, titles[error.status] ?? 'error.badRequest'),
+        // Field errors found by a service read like those found by the schema.
+        title: message(locale, error.key === 'error.validation' ? 'error.validation' : (titles[error.status] ?? 'error.badRequest')),
         status: error.status,
         detail: message(locale, error.key, error.params),
         ...(error.fields.length
@@ -54,12 +66,12 @@ export const errorsPlugin = fp(async (app) => {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        ...(v.params as Record<string, unknown>),
-        code: v.keyword,
-        message: v.message ?? '',
-        path: v.instancePath.split('/').filter(Boolean),
-      }));
+      // zod leaves the offending value out of its issues; look it up so that "missing" and "wrong type" differ.
+      const data: unknown = { body: request.body, querystring: request.query, params: request.params, headers: request.headers }[error.validationContext ?? 'body'];
+      const issues = error.validation.map((v) => {
+        const path = v.instancePath.split('/').filter(Boolean);
+        return { input: valueAt(data, path), ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message ?? '', path };
+      });
       const where = error.validationContext && error.validationContext !== 'body' ? `${error.validationContext}.` : '';
       return sendProblem(reply, {
         type: problemType(400),

@@ -14,14 +14,14 @@ import {
   overviewSchema,
 } from '../../../shared/organisations';
 import { problemSchema } from '../../../shared/problem';
-import { uuid } from '../../../shared/validation';
+import { storable, uuid } from '../../../shared/validation';
 import { forbidden } from '../../lib/errors';
 import type { AuthUser } from '../../lib/sessions';
 import { requireUser } from '../../plugins/auth';
 import { addContact, confirmContact, removeContact, updateContact } from './contacts';
 import { listOrganisations, overview } from './directory';
 import { approveMember, changeMemberRole, listMembers, removeMember, requestToJoin } from './members';
-import { canEditOrganisation, canManageMembers } from './policy';
+import { becomesAdminOnCreate, canEditOrganisation, canManageMembers } from './policy';
 import { createOrganisation, findOrganisationId, getOrganisation, updateOrganisation } from './profile';
 
 const tags = ['organisations'];
@@ -55,7 +55,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'An organisation’s profile by id or slug (contact details only for signed-in people)',
-      params: z.strictObject({ ref: z.string().max(100, { error: 'field.tooLong' }) }),
+      params: z.strictObject({ ref: z.string().max(100, { error: 'field.tooLong' }).refine(storable, { error: 'field.invalidCharacters' }) }),
       response: { 200: organisationDetailSchema, ...errors },
     },
   }, async (request) => getOrganisation(app.db, request.params.ref, request.user));
@@ -66,7 +66,8 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const user = requireUser(request);
     const id = await createOrganisation(app.db, user, request.body);
-    const viewer = { ...user, memberships: [...user.memberships, { organisationId: id, role: 'admin' as const, status: 'active' as const }] };
+    // Staff who register on someone's behalf do not become its admin (becomesAdminOnCreate).
+    const viewer = becomesAdminOnCreate(user) ? { ...user, memberships: [...user.memberships, { organisationId: id, role: 'admin' as const, status: 'active' as const }] } : user;
     return reply.status(201).send(await getOrganisation(app.db, id, viewer));
   });
 

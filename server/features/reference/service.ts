@@ -36,6 +36,12 @@ export async function createReference(db: Db, actorId: string, input: ReferenceC
 
 export async function updateReference(db: Db, actorId: string, id: string, input: ReferenceUpdate) {
   return db.transaction(async (tx) => {
+    // An empty change is a no-op (an UPDATE needs at least one column).
+    if (!Object.values(input).some((v) => v !== undefined)) {
+      const [row] = await tx.select().from(referenceItems).where(eq(referenceItems.id, id));
+      if (!row) throw notFound();
+      return present(row);
+    }
     const [row] = await tx.update(referenceItems).set(input).where(eq(referenceItems.id, id)).returning();
     if (!row) throw notFound();
     await tx.insert(auditLog).values({ actorId, action: 'reference.update', targetType: 'reference', targetId: id, detail: input });
