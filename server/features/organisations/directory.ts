@@ -36,7 +36,8 @@ export async function listOrganisations(db: Db, filter: DirectoryFilter): Promis
   // "<%" is word similarity against the trigram index: "stadsmision" finds "Stockholms Stadsmission".
   if (q) conditions.push(sql`(lower(o.name) like ${`%${escapeLike(q)}%`} or ${q} <% lower(o.name))`);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const order = q ? sql`word_similarity(${q}, lower(o.name)) desc, lower(o.name)` : sql`lower(o.name)`;
+  // o.id breaks ties between equal names, so that pages neither repeat nor skip an organisation.
+  const order = q ? sql`word_similarity(${q}, lower(o.name)) desc, lower(o.name), o.id` : sql`lower(o.name), o.id`;
   const offset = (filter.page - 1) * filter.pageSize;
 
   const result = await db.execute<{
