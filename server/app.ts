@@ -29,6 +29,7 @@ import { registerForumRooms } from './features/forums/realtime';
 import { forumRoutes } from './features/forums/routes';
 import { postRoutes, threadRoutes } from './features/forums/thread-routes';
 import { notificationRoutes } from './features/notifications/routes';
+import { bookingRoutes, premisesRoutes } from './features/premises/routes';
 import { seedDemoOnce, seedReferenceOnce } from './db/seed/demo';
 
 declare module 'fastify' {
@@ -109,6 +110,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(moderationRoutes, { prefix: '/api/moderation' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(feedRoutes, { prefix: '/api/feed' });
+  await app.register(premisesRoutes, { prefix: '/api/premises' });
+  await app.register(bookingRoutes, { prefix: '/api/bookings' });
 
   const indexHtml = path.join(config.clientDist, 'index.html');
   const hasClient = existsSync(indexHtml);

@@ -61,6 +61,15 @@ const sv = {
   'error.unknownUser': 'Okänd person i {field}.',
   'error.flagResolved': 'Anmälan är redan hanterad.',
   'error.uriTooLong': 'Adressen är för lång.',
+  'field.time': 'Ange en tid som TT:MM, t.ex. 18:00.',
+  'premises.closesBeforeOpens': 'Stängningstiden måste vara efter öppningstiden.',
+  'premises.freeNeedsDateAndTimes': 'Ange datum, från och till för att söka lediga tider.',
+  'premises.endBeforeStart': 'Sluttiden måste vara efter starttiden.',
+  'premises.overCapacity': 'Lokalen rymmer högst {max} personer.',
+  'error.bookingConflict': 'Tiden krockar med en bokning {date} {start}–{end}.',
+  'error.seriesConflicts': '{count} av tillfällena går inte att boka. Välj att boka resten eller ändra tiden.',
+  'error.bookingNotPending': 'Förfrågan är redan besvarad eller återtagen.',
+  'error.premisesArchived': 'Lokalen går inte längre att boka.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
@@ -123,6 +132,15 @@ const en: Record<MessageKey, string> = {
   'error.unknownUser': 'Unknown person in {field}.',
   'error.flagResolved': 'The report has already been handled.',
   'error.uriTooLong': 'The address is too long.',
+  'field.time': 'Enter a time as HH:MM, e.g. 18:00.',
+  'premises.closesBeforeOpens': 'The closing time must be after the opening time.',
+  'premises.freeNeedsDateAndTimes': 'Give a date, a from time and a to time to search for free times.',
+  'premises.endBeforeStart': 'The end time must be after the start time.',
+  'premises.overCapacity': 'The premises hold at most {max} people.',
+  'error.bookingConflict': 'The time clashes with a booking on {date} {start}–{end}.',
+  'error.seriesConflicts': '{count} of the dates cannot be booked. Choose to book the rest or change the time.',
+  'error.bookingNotPending': 'The request has already been answered or withdrawn.',
+  'error.premisesArchived': 'The premises can no longer be booked.',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };

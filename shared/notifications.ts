@@ -4,7 +4,7 @@ import { uuid } from './validation';
 // In-app notifications: replies in followed threads, new threads in followed forums, mentions,
 // and moderation of one's own posts. Delivered live to the room user:<id>.
 
-export const notificationKinds = ['reply', 'newThread', 'mention', 'postHidden'] as const;
+export const notificationKinds = ['reply', 'newThread', 'mention', 'postHidden', 'bookingRequested', 'bookingApproved', 'bookingDeclined', 'bookingCancelled'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationSchema = z.object({
@@ -16,6 +16,8 @@ export const notificationSchema = z.object({
   postId: z.uuid().nullable(),
   /** Extra text, e.g. the moderator's reason for hiding a post. */
   text: z.string().nullable(),
+  /** Where it leads in the app when there is no thread (e.g. /lokaler/bokningar/<id>). */
+  link: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Forum, Post, ThreadSummary, Reaction } from './forums';
 import type { Notification } from './notifications';
+import type { Booking } from './premises';
 
 // The live-event protocol over Socket.IO (path /socket.io).
 //
@@ -20,17 +21,23 @@ export const roomAccess = {
   user: 'the person themself',
   /** moderation: the flag queue: coordinator and administrators. */
   moderation: 'coordinator, admin',
+  /** premises:<id>: busy and free times of a premises, without requester details: anyone. */
+  premises: 'public',
+  /** org:<id>: an organisation's bookings, both as requester and owner: its active members and staff. */
+  org: 'active members of the organisation, coordinator, admin',
 } as const;
 
 export const roomSchema = z
   .string({ error: 'field.invalidType' })
   .max(100, { error: 'field.tooLong' })
-  .regex(/^(forums|moderation|(forum|user):[0-9a-f-]{36})$/, { error: 'field.invalid' });
+  .regex(/^(forums|moderation|(forum|user|premises|org|grant):[0-9a-f-]{36})$/, { error: 'field.invalid' });
 
 export const forumRoom = (forumId: string) => `forum:${forumId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 export const forumsRoom = 'forums';
 export const moderationRoom = 'moderation';
+export const premisesRoom = (premisesId: string) => `premises:${premisesId}`;
+export const organisationRoom = (organisationId: string) => `org:${organisationId}`;
 
 export const subscribeSchema = z.strictObject({
   room: roomSchema,
@@ -57,6 +64,8 @@ export interface EventData {
   'notifications.read': { unreadCount: number };
   'flag.created': { flagId: string; postId: string };
   'flag.resolved': { flagId: string; postId: string };
+  /** premises:<id> gets the public view (no requester details); org:<id> the full one. */
+  'booking.changed': { booking: Booking };
 }
 export type EventType = keyof EventData;
 

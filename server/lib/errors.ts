@@ -17,6 +17,8 @@ export class DomainError extends Error {
     readonly params: Record<string, string | number> = {},
     readonly fields: DomainFieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extra problem members, e.g. `conflicts` for a booking that clashes. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(key);
   }

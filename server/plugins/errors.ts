@@ -60,6 +60,7 @@ export const errorsPlugin = fp(async (app) => {
         title: message(locale, error.key === 'error.validation' ? 'error.validation' : (titles[error.status] ?? 'error.badRequest')),
         status: error.status,
         detail: message(locale, error.key, error.params),
+        ...error.extensions,
         ...(error.fields.length
           ? { errors: error.fields.map((f) => ({ field: f.field, message: message(locale, f.key, { field: f.field, ...f.params }) })) }
           : {}),

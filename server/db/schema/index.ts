@@ -7,3 +7,4 @@ export * from './meta';
 export * from './events';
 export * from './notifications';
 export * from './forums';
+export * from './premises';

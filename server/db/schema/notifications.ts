@@ -19,6 +19,8 @@ export const notifications = pgTable(
     threadTitle: text(),
     postId: uuid(),
     text: text(),
+    /** Where the notification leads in the app, for kinds without a thread (bookings, grants). */
+    link: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
   },

@@ -17,6 +17,7 @@ export interface NewNotification {
   threadTitle?: string | null;
   postId?: string | null;
   text?: string | null;
+  link?: string | null;
 }
 
 type Row = typeof notifications.$inferSelect & { actorName: string | null };
@@ -30,6 +31,7 @@ function present(row: Row): Notification {
     threadTitle: row.threadTitle,
     postId: row.postId,
     text: row.text,
+    link: row.link,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };
@@ -50,7 +52,7 @@ export async function notify(tx: Tx, list: NewNotification[]): Promise<NewEvent[
   if (!wanted.length) return [];
   const inserted = await tx
     .insert(notifications)
-    .values(wanted.map((n) => ({ userId: n.userId, kind: n.kind, actorId: n.actorId, threadId: n.threadId ?? null, threadTitle: n.threadTitle ?? null, postId: n.postId ?? null, text: n.text ?? null })))
+    .values(wanted.map((n) => ({ userId: n.userId, kind: n.kind, actorId: n.actorId, threadId: n.threadId ?? null, threadTitle: n.threadTitle ?? null, postId: n.postId ?? null, text: n.text ?? null, link: n.link ?? null })))
     .returning();
   const actorIds = [...new Set(inserted.flatMap((n) => (n.actorId ? [n.actorId] : [])))];
   const actors = actorIds.length ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds)) : [];

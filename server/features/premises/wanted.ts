@@ -1,0 +1,96 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Wanted } from '../../../shared/premises';
+import type { Db } from '../../db/client';
+import { organisations, premises, premisesOffers, premisesWanted, referenceItems } from '../../db/schema/index';
+import { forbidden, invalid, notFound } from '../../lib/errors';
+import type { AuthUser } from '../../lib/sessions';
+import { isActiveAdmin, isActiveMember, isStaff } from './policy';
+
+// "Wanted" posts: an organisation describes the room it needs; owners answer with an offer.
+
+const offerOrgs = alias(organisations, 'offer_orgs');
+
+export async function listWanted(db: Db, includeClosed: boolean): Promise<{ items: Wanted[] }> {
+  const rows = await db
+    .select({ wanted: premisesWanted, orgName: organisations.name, orgSlug: organisations.slug, district: referenceItems })
+    .from(premisesWanted)
+    .innerJoin(organisations, eq(organisations.id, premisesWanted.organisationId))
+    .leftJoin(referenceItems, eq(referenceItems.id, premisesWanted.districtId))
+    .where(includeClosed ? undefined : eq(premisesWanted.open, true))
+    .orderBy(desc(premisesWanted.createdAt))
+    .limit(200);
+  const ids = rows.map((r) => r.wanted.id);
+  const offers = ids.length
+    ? await db
+        .select({ offer: premisesOffers, orgName: offerOrgs.name, orgSlug: offerOrgs.slug })
+        .from(premisesOffers)
+        .innerJoin(offerOrgs, eq(offerOrgs.id, premisesOffers.organisationId))
+        .where(inArray(premisesOffers.wantedId, ids))
+        .orderBy(premisesOffers.createdAt)
+    : [];
+  return {
+    items: rows.map(({ wanted: w, orgName, orgSlug, district }) => ({
+      id: w.id,
+      organisation: { id: w.organisationId, name: orgName, slug: orgSlug },
+      title: w.title,
+      description: w.description,
+      capacity: w.capacity,
+      district: district ? { slug: district.slug, nameSv: district.nameSv, nameEn: district.nameEn } : null,
+      when: w.when,
+      open: w.open,
+      createdAt: w.createdAt.toISOString(),
+      offers: offers
+        .filter((o) => o.offer.wantedId === w.id)
+        .map((o) => ({
+          id: o.offer.id,
+          organisation: { id: o.offer.organisationId, name: o.orgName, slug: o.orgSlug },
+          premisesId: o.offer.premisesId,
+          message: o.offer.message,
+          createdAt: o.offer.createdAt.toISOString(),
+        })),
+    })),
+  };
+}
+
+export async function getWanted(db: Db, id: string): Promise<Wanted> {
+  const { items } = await listWanted(db, true);
+  const found = items.find((w) => w.id === id);
+  if (!found) throw notFound();
+  return found;
+}
+
+export async function createWanted(db: Db, user: AuthUser, input: { organisationId: string; title: string; description: string; capacity: number; district: string | null; when: string }) {
+  if (!isActiveMember(user, input.organisationId)) throw invalid([{ field: 'organisationId', key: 'error.notOrganisationMember' }]);
+  let districtId: string | null = null;
+  if (input.district) {
+    const [d] = await db.select({ id: referenceItems.id }).from(referenceItems).where(and(eq(referenceItems.kind, 'district'), eq(referenceItems.slug, input.district)));
+    if (!d) throw invalid([{ field: 'district', key: 'error.unknownReference', params: { field: 'district' } }]);
+    districtId = d.id;
+  }
+  const [row] = await db
+    .insert(premisesWanted)
+    .values({ organisationId: input.organisationId, createdBy: user.id, title: input.title, description: input.description, capacity: input.capacity, districtId, when: input.when })
+    .returning({ id: premisesWanted.id });
+  return row.id;
+}
+
+/** Closing or reopening: whoever posted it, the organisation's admins, or staff. */
+export async function setWantedOpen(db: Db, user: AuthUser, id: string, open: boolean) {
+  const [row] = await db.select().from(premisesWanted).where(eq(premisesWanted.id, id));
+  if (!row) throw notFound();
+  if (row.createdBy !== user.id && !isActiveAdmin(user, row.organisationId) && !isStaff(user)) throw forbidden();
+  await db.update(premisesWanted).set({ open }).where(eq(premisesWanted.id, id));
+}
+
+/** An owner answers with an offer, optionally pointing at one of its premises. */
+export async function offerPremises(db: Db, user: AuthUser, wantedId: string, input: { organisationId: string; premisesId: string | null; message: string }) {
+  const [wanted] = await db.select().from(premisesWanted).where(eq(premisesWanted.id, wantedId));
+  if (!wanted) throw notFound();
+  if (!isActiveMember(user, input.organisationId)) throw invalid([{ field: 'organisationId', key: 'error.notOrganisationMember' }]);
+  if (input.premisesId) {
+    const [own] = await db.select({ id: premises.id }).from(premises).where(and(eq(premises.id, input.premisesId), eq(premises.organisationId, input.organisationId)));
+    if (!own) throw invalid([{ field: 'premisesId', key: 'field.invalid' }]);
+  }
+  await db.insert(premisesOffers).values({ wantedId, organisationId: input.organisationId, premisesId: input.premisesId, createdBy: user.id, message: input.message });
+}
