@@ -186,15 +186,19 @@ export async function searchPremises(db: Db, viewer: AuthUser | null, input: Sea
   if (input.organisationId) conditions.push(eq(premises.organisationId, input.organisationId));
   if (input.date && input.from && input.to) conditions.push(freeCondition(input.date, input.from, input.to));
   const where = and(...conditions);
-  const [{ total }] = await db
-    .select({ total: count() })
+  // One pass gives the page and the total (the availability test runs once per premises, not twice).
+  const rows = await db
+    .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(premises)
+    .innerJoin(organisations, eq(organisations.id, premises.organisationId))
     .innerJoin(referenceItems, eq(referenceItems.id, premises.districtId))
-    .where(where);
-  const rows = await selectPremises(db)
     .where(where)
     .orderBy(asc(premises.name), asc(premises.id))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && input.page > 1) {
+    [{ total }] = await db.select({ total: count() }).from(premises).innerJoin(referenceItems, eq(referenceItems.id, premises.districtId)).where(where);
+  }
   return { items: await present(db, rows, viewer), total, page: input.page, pageSize: input.pageSize };
 }
