@@ -66,6 +66,8 @@ export interface EventData {
   'flag.resolved': { flagId: string; postId: string };
   /** premises:<id> gets the public view (no requester details); org:<id> the full one. */
   'booking.changed': { booking: Booking };
+  /** The person's sessions, role or memberships changed (clients may refetch who they are). */
+  'account.changed': Record<string, never>;
 }
 export type EventType = keyof EventData;
 

@@ -24,13 +24,24 @@ const eventIdLock = 7_426_001;
  * writer takes its ids only after this transaction has committed or rolled back. Readers can then
  * trust "everything after id N" and a reconnecting client never skips an event.
  */
-export async function recordEvents(tx: Tx | Db, list: NewEvent[]): Promise<void> {
+export async function recordEvents(tx: Tx, list: NewEvent[]): Promise<void> {
   if (!list.length) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${eventIdLock})`);
   await tx.insert(events).values(list.map((e) => ({ room: e.room, type: e.type, data: e.data })));
   // Other server nodes listening on PostgreSQL learn about it at commit (no-op for a lone PGlite).
   await tx.execute(sql`select pg_notify(${eventsChannel}, '')`);
 }
+
+/** Records events in a transaction of their own, for changes that were not made in one. */
+export async function recordEventsNow(db: Db, list: NewEvent[]): Promise<void> {
+  if (list.length) await db.transaction((tx) => recordEvents(tx, list));
+}
+
+/**
+ * Tells every node that a person's sessions, role or memberships changed: their live connections
+ * re-check who they are and which rooms they may stay in before anything else is relayed.
+ */
+export const accountChanged = (userId: string): NewEvent => ({ room: `user:${userId}`, type: 'account.changed', data: {} });
 
 type EventRow = {
   id: number | string;

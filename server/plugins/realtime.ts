@@ -45,8 +45,6 @@ export interface Realtime {
    * every event, so access changes take effect on all nodes, before the news itself is delivered.
    */
   revalidateOn(type: LiveEvent['type']): void;
-  /** Ends the live connections of a session (sign-out) or of a person (password change, role change). */
-  disconnect(by: { sessionId?: string; userId?: string }): void;
 }
 
 declare module 'fastify' {
@@ -191,6 +189,7 @@ export const realtimePlugin = fp(
           const batch = await eventsAfter(app.db, lastEmitted, 1000);
           for (const event of batch) {
             if (revalidating.has(event.type)) await revalidateRoom(event.room);
+            if (event.type === 'account.changed') await refreshAccount(roomParts(event.room)[1]);
             io.local.to(event.room).emit('event', event);
             for (const listener of listeners) {
               try {
@@ -209,6 +208,28 @@ export const realtimePlugin = fp(
     async function revalidateRoom(room: string) {
       for (const socket of await io.local.in(room).fetchSockets()) {
         if (!(await mayJoin(socket.data.user, room))) socket.leave(room);
+      }
+    }
+
+    /**
+     * Re-reads who each of this person's connections is (from the cookie it connected with): a
+     * connection whose session ended is closed, and rooms no longer allowed are left.
+     */
+    async function refreshAccount(userId: string | null) {
+      if (!userId) return;
+      for (const socket of io.sockets.sockets.values()) {
+        if (socket.data.user?.id !== userId) continue;
+        const cookie = socket.handshake.headers.cookie;
+        const token = cookie ? app.parseCookie(cookie)[cookieName] : undefined;
+        const session = token ? await validateSession(app.db, token, config.session) : null;
+        if (!session) {
+          socket.disconnect(true);
+          continue;
+        }
+        socket.data.user = session.user;
+        for (const room of socket.rooms) {
+          if (room !== socket.id && !(await mayJoin(session.user, room))) socket.leave(room);
+        }
       }
     }
 
@@ -243,11 +264,6 @@ export const realtimePlugin = fp(
       },
       revalidateOn(type) {
         revalidating.add(type);
-      },
-      disconnect({ sessionId, userId }) {
-        for (const socket of io.sockets.sockets.values()) {
-          if ((sessionId && socket.data.sessionId === sessionId) || (userId && socket.data.user?.id === userId)) socket.disconnect(true);
-        }
       },
     };
     app.decorate('realtime', realtime);

@@ -5,7 +5,7 @@ import { posts } from '../../server/db/schema/index';
 import { message } from '../../shared/messages';
 import { forumRoom, userRoom, type LiveEvent } from '../../shared/realtime';
 import { ApiClient } from '../helpers/api-client';
-import { signedInClient } from '../helpers/factories';
+import { createOrganisation, signedInClient } from '../helpers/factories';
 import { LiveClient, listen, sleep } from '../helpers/live-client';
 import { buildTestApp, persistentTestDatabase, type TestApp } from '../helpers/test-app';
 
@@ -139,6 +139,31 @@ describe('live forum events', () => {
     await sleep(100);
     // Not even the news of the change reached her: she was out of the room before it was relayed.
     expect(annaLive.applied).toEqual([]);
+  });
+
+  it('signing out closes the live connection, and a removed member stops hearing a forum closed to the organisation', async () => {
+    const { staff, anna } = await people();
+    const annaLive = live({ cookie: anna.client.cookie });
+    await annaLive.connected();
+    expect((await annaLive.subscribe(userRoom(anna.user.id))).ok).toBe(true);
+    const closedConnection = new Promise<string>((resolve) => annaLive.socket.once('disconnect', (reason) => resolve(reason)));
+    expect((await anna.client.post('/api/auth/logout')).statusCode).toBe(204);
+    expect(await closedConnection).toBe('io server disconnect');
+
+    const org = await createOrganisation(t.app);
+    const member = await signedInClient(t.app, 'user');
+    await member.client.post(`/api/organisations/${org.organisation.id}/members`);
+    await org.adminClient.post(`/api/organisations/${org.organisation.id}/members/${member.user.id}/approve`);
+    const group = await openForum(staff.client, { organisationIds: [org.organisation.id] });
+    const memberLive = live({ cookie: member.client.cookie });
+    await memberLive.connected();
+    expect((await memberLive.subscribe(forumRoom(group.id), 0)).ok).toBe(true);
+    expect((await org.adminClient.delete(`/api/organisations/${org.organisation.id}/members/${member.user.id}`)).statusCode).toBe(204);
+    await t.app.realtime.flushed();
+    await staff.client.post(`/api/forums/${group.id}/threads`, { title: 'Efter att hon gått', body: 'Inte för henne' });
+    await t.app.realtime.flushed();
+    await sleep(100);
+    expect(memberLive.ofType('thread.created')).toEqual([]);
   });
 
   it('malformed subscribe payloads get an error ack and change nothing', async () => {

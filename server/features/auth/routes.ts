@@ -14,6 +14,7 @@ import { problemSchema } from '../../../shared/problem';
 import { text } from '../../../shared/validation';
 import { requireUser } from '../../plugins/auth';
 import { invalidateSession } from '../../lib/sessions';
+import { accountChanged, recordEventsNow } from '../../lib/events';
 import { changePassword, confirmPasswordReset, loadCurrentUser, logIn, requestPasswordReset, signUp, updateProfile, type AuthDeps } from './service';
 
 const tags = ['auth'];
@@ -69,6 +70,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Sign out; ends the session on the server', response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     if (request.sessionId) await invalidateSession(app.db, request.sessionId);
+    // The session's live connections close too.
+    if (request.user) await recordEventsNow(app.db, [accountChanged(request.user.id)]);
     reply.clearSession();
     return reply.status(204).send(null);
   });
@@ -78,6 +81,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Change password; ends all other sessions', body: changePasswordSchema, response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
     const { token, expiresAt } = await changePassword(deps(), requireUser(request).id, request.body);
+    await recordEventsNow(app.db, [accountChanged(requireUser(request).id)]);
     reply.setSession(token, expiresAt);
     return reply.status(204).send(null);
   });

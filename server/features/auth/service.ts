@@ -4,6 +4,7 @@ import type { Locale } from '../../../shared/messages';
 import type { Db } from '../../db/client';
 import { memberships, organisations, passwordResetTokens, users } from '../../db/schema/index';
 import { generateToken, hashPassword, hashToken, verifyPassword } from '../../lib/crypto';
+import { accountChanged, recordEvents } from '../../lib/events';
 import { DomainError, invalid, notFound } from '../../lib/errors';
 import { createSession, invalidateUserSessions, type SessionPolicy } from '../../lib/sessions';
 import type { Mailer } from '../../plugins/mailer';
@@ -121,6 +122,8 @@ export async function confirmPasswordReset(deps: AuthDeps, input: ResetConfirmIn
     if (!spent) throw new DomainError(400, 'error.resetTokenInvalid', {}, [{ field: 'token', key: 'error.resetTokenInvalid' }]);
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, spent.userId));
     await invalidateUserSessions(tx as unknown as Db, spent.userId);
+    // Every live connection of the account closes with its sessions.
+    await recordEvents(tx, [accountChanged(spent.userId)]);
   });
 }
 

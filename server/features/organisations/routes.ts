@@ -17,6 +17,7 @@ import { problemSchema } from '../../../shared/problem';
 import { storable, uuid } from '../../../shared/validation';
 import { forbidden } from '../../lib/errors';
 import type { AuthUser } from '../../lib/sessions';
+import { accountChanged, recordEventsNow } from '../../lib/events';
 import { requireUser } from '../../plugins/auth';
 import { addContact, confirmContact, removeContact, updateContact } from './contacts';
 import { listOrganisations, overview } from './directory';
@@ -134,7 +135,9 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Approve a join request (organisation admins, coordinator, administrator)', params: memberParams, response: { 200: memberSchema, ...errors } },
   }, async (request) => {
     const { user, organisationId } = await authorise(request, request.params.id, canManageMembers);
-    return approveMember(app.db, user, organisationId, request.params.userId);
+    const member = await approveMember(app.db, user, organisationId, request.params.userId);
+    await recordEventsNow(app.db, [accountChanged(request.params.userId)]);
+    return member;
   });
 
   app.patch('/:id/members/:userId', {
@@ -142,7 +145,9 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Make a member an admin or back (organisation admins, coordinator, administrator)', params: memberParams, body: memberUpdateSchema, response: { 200: memberSchema, ...errors } },
   }, async (request) => {
     const { user, organisationId } = await authorise(request, request.params.id, canManageMembers);
-    return changeMemberRole(app.db, user, organisationId, request.params.userId, request.body.role);
+    const member = await changeMemberRole(app.db, user, organisationId, request.params.userId, request.body.role);
+    await recordEventsNow(app.db, [accountChanged(request.params.userId)]);
+    return member;
   });
 
   app.delete('/:id/members/:userId', {
@@ -152,6 +157,8 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     const targetUserId = request.params.userId;
     const { user, organisationId } = await authorise(request, request.params.id, (u, id) => u.id === targetUserId || canManageMembers(u, id));
     await removeMember(app.db, user, organisationId, targetUserId);
+    // Live connections re-check their rooms: a removed member stops hearing the organisation's news.
+    await recordEventsNow(app.db, [accountChanged(targetUserId)]);
     return reply.status(204).send(null);
   });
 };
