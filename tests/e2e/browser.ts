@@ -127,3 +127,48 @@ export async function saveScreenshots(pages: TrackedPage[], testName: string) {
     }),
   );
 }
+
+/** The same sign-in, in either language. */
+export const signInLabels = {
+  sv: { email: 'E-postadress', password: 'Lösenord', submit: 'Logga in' },
+  en: { email: 'E-mail address', password: 'Password', submit: 'Sign in' },
+} as const;
+
+/** The app's polite live region (see client/src/lib/announcer.tsx). */
+export const announcer = (page: Page) => page.locator('[data-testid=announcer]');
+
+/** Marks the document; `stillSamePage` is then true only if the page has not been reloaded. */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { __e2eMark?: boolean }).__e2eMark = true;
+  });
+}
+export async function stillSamePage(page: Page) {
+  return page.evaluate(() => (window as unknown as { __e2eMark?: boolean }).__e2eMark === true);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * axe-core on the current page (open it with bypassCSP: true); the serious and critical findings,
+ * described readably (empty when there are none).
+ */
+export async function seriousAxeViolations(page: Page, where: string): Promise<string[]> {
+  const { createRequire } = await import('node:module');
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!present) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `[${v.impact}] ${v.id}: ${v.help} (${where})\n${v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').split('\n').join('\n      ')}`).join('\n')}`);
+}

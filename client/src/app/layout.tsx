@@ -1,12 +1,28 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api';
+import { NotificationBadge } from '../features/notifications/notification-badge';
 import { useLocaleStore } from '../i18n/locale-store';
 import { useI18n } from '../i18n/use-i18n';
 import { hasRole, useCurrentUser } from '../lib/current-user';
 import { flashOf } from '../lib/flash';
+import { Announcer } from '../lib/announcer';
 import { paths } from '../lib/paths';
+import { reconnectLive } from '../lib/realtime';
 import { BusyButton } from '../lib/ui/form';
+import { LiveConnectionNotice } from '../lib/ui/live-notice';
+
+/** The live connection learns who one is at its handshake: connect again when that changes. */
+function useLiveIdentity() {
+  const { user, isLoading } = useCurrentUser();
+  const userId = isLoading ? undefined : (user?.id ?? null);
+  const previous = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (userId === undefined) return;
+    if (previous.current !== undefined && previous.current !== userId) reconnectLive();
+    previous.current = userId;
+  }, [userId]);
+}
 
 /** Moves focus to the new page's heading after client-side navigation (not on first load). */
 function useFocusOnNavigation() {
@@ -44,7 +60,9 @@ function MainNavigation() {
     { to: paths.home, label: t('nav.home'), end: true },
     { to: paths.directory, label: t('nav.directory') },
     { to: paths.overview, label: t('nav.overview') },
+    { to: paths.forums, label: t('nav.forums') },
   ];
+  if (hasRole(user, ['coordinator', 'admin'])) items.push({ to: paths.moderation, label: t('nav.moderation') });
   if (hasRole(user, ['coordinator', 'admin'])) items.push({ to: paths.reference, label: t('nav.reference') });
   if (hasRole(user, ['admin'])) items.push({ to: paths.users, label: t('nav.users') });
   if (user) items.push({ to: paths.account, label: t('nav.account') });
@@ -84,6 +102,7 @@ function UserTools() {
   return (
     <>
       <span className="signed-in-as">{t('nav.signedInAs', { name: user.name })}</span>
+      <NotificationBadge userId={user.id} />
       <BusyButton
         type="button"
         variant="link"
@@ -107,6 +126,7 @@ export function Layout() {
   const location = useLocation();
   const flash = flashOf(location.state);
   useFocusOnNavigation();
+  useLiveIdentity();
 
   return (
     <div className="site">
@@ -145,6 +165,8 @@ export function Layout() {
           </div>
           <Outlet />
         </div>
+        <LiveConnectionNotice />
+        <Announcer />
       </main>
       <footer className="site-footer">
         <div className="container footer-inner">

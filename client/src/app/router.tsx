@@ -9,6 +9,12 @@ import { DirectoryPage } from '../features/organisations/directory-page';
 import { EditOrganisationPage } from '../features/organisations/edit-organisation-page';
 import { OrganisationPage } from '../features/organisations/organisation-page';
 import { OverviewPage } from '../features/organisations/overview-page';
+import { ForumListPage } from '../features/forums/forum-list-page';
+import { ForumPage } from '../features/forums/forum-page';
+import { ModerationPage } from '../features/forums/moderation-page';
+import { SearchPage } from '../features/forums/search-page';
+import { ThreadPage } from '../features/forums/thread-page';
+import { NotificationsPage } from '../features/notifications/notifications-page';
 import { AccessibilityPage } from '../features/pages/accessibility-page';
 import { HomePage } from '../features/pages/home-page';
 import { NotFoundPage } from '../features/pages/not-found-page';
@@ -71,6 +77,26 @@ export function createAppRouter() {
               element: (
                 <RequireUser roles={['admin']}>
                   <UsersAdminPage />
+                </RequireUser>
+              ),
+            },
+            { path: 'forum', element: <ForumListPage /> },
+            { path: 'forum/sok', element: <SearchPage /> },
+            { path: 'forum/:slug', element: <ForumPage /> },
+            { path: 'forum/:slug/:threadId', element: <ThreadPage /> },
+            {
+              path: 'samordning/moderering',
+              element: (
+                <RequireUser roles={['coordinator', 'admin']}>
+                  <ModerationPage />
+                </RequireUser>
+              ),
+            },
+            {
+              path: 'aviseringar',
+              element: (
+                <RequireUser>
+                  <NotificationsPage />
                 </RequireUser>
               ),
             },

@@ -31,3 +31,10 @@ export function formatDate(locale: Locale, value: string): string {
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB').format(value);
 }
+
+/** A moment, with date and time ("12 maj 2026 14:05"), in the viewer's time zone. */
+export function formatDateTime(locale: Locale, value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

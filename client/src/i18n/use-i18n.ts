@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Locale } from '../../../shared/messages';
 import { useLocaleStore } from './locale-store';
-import { formatDate, formatNumber, translate, type Params, type TextKey } from './translate';
+import { formatDate, formatDateTime, formatNumber, translate, type Params, type TextKey } from './translate';
 
 export interface I18n {
   locale: Locale;
@@ -9,6 +9,8 @@ export interface I18n {
   /** Picks "{key}.one" or "{key}.other" by count and fills in {count}. */
   plural(key: PluralKey, count: number, params?: Params): string;
   date(value: string): string;
+  /** Date and time of day. */
+  dateTime(value: string): string;
   number(value: number): string;
 }
 
@@ -21,6 +23,7 @@ export function makeI18n(locale: Locale): I18n {
     plural: (key, count, params) =>
       translate(locale, `${key}.${count === 1 ? 'one' : 'other'}` as TextKey, { count: formatNumber(locale, count), ...params }),
     date: (value) => formatDate(locale, value),
+    dateTime: (value) => formatDateTime(locale, value),
     number: (value) => formatNumber(locale, value),
   };
 }

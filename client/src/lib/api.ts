@@ -22,6 +22,8 @@ export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 type QueryValue = string | number | boolean | null | undefined;
@@ -49,6 +51,7 @@ function parseJson(text: string): unknown {
 export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
   const locale = getLocale();
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': locale,
   };
@@ -91,4 +94,11 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** A random Idempotency-Key: the same key on a retry makes the server create the thing only once. */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

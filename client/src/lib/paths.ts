@@ -12,10 +12,22 @@ export const paths = {
   reference: '/samordning/referensdata',
   users: '/admin/anvandare',
   accessibility: '/tillganglighet',
+  forums: '/forum',
+  forumSearch: '/forum/sok',
+  moderation: '/samordning/moderering',
+  notifications: '/aviseringar',
 } as const;
 
 export const organisationPath = (slug: string) => `/organisationer/${encodeURIComponent(slug)}`;
 export const editOrganisationPath = (slug: string) => `${organisationPath(slug)}/redigera`;
+
+export const forumPath = (slug: string) => `/forum/${encodeURIComponent(slug)}`;
+/** The id of a post's element on its thread page, for links to one post. */
+export const postAnchor = (postId: string) => `inlagg-${postId}`;
+export const threadPath = (forumSlug: string, threadId: string, postId?: string | null) =>
+  `${forumPath(forumSlug)}/${encodeURIComponent(threadId)}${postId ? `#${postAnchor(postId)}` : ''}`;
+/** A thread when only its id is known (notifications): the thread page does not need the forum. */
+export const threadPathById = (threadId: string, postId?: string | null) => threadPath('trad', threadId, postId);
 
 /** Only same-site paths may be a sign-in's destination (no open redirects). */
 export function safeNext(next: string | null | undefined): string | null {

@@ -1,0 +1,53 @@
+import { NavLink } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import type { NotificationList } from '../../../../shared/notifications';
+import { userRoom, type LiveEvent } from '../../../../shared/realtime';
+import { useI18n } from '../../i18n/use-i18n';
+import { announce } from '../../lib/announcer';
+import { paths } from '../../lib/paths';
+import { useLiveRoom, withCursor } from '../../lib/realtime';
+import { notificationKeys, useNotifications } from './api';
+import { applyNotificationEvent } from './live';
+import { notificationText } from './notification-text';
+
+/** The header's link to one's notifications, with the unread count, kept current live. */
+export function NotificationBadge({ userId }: { userId: string }) {
+  const { t, plural, number } = useI18n();
+  const queryClient = useQueryClient();
+  const query = useNotifications(userId);
+  const key = notificationKeys.list(userId);
+  const unread = query.data?.unreadCount ?? 0;
+
+  useLiveRoom(
+    userRoom(userId),
+    query.data?.cursor,
+    (event: LiveEvent) => {
+      const old = queryClient.getQueryData<NotificationList>(key);
+      if (!old) return;
+      const known = event.type === 'notification.created' && old.notifications.some((n) => n.id === (event as LiveEvent<'notification.created'>).data.notification.id);
+      const result = applyNotificationEvent(old, event);
+      queryClient.setQueryData<NotificationList>(key, withCursor(old, event, () => result.data));
+      if (event.type === 'notification.created' && !known) {
+        announce(t('notifications.new', { text: notificationText(t, (event as LiveEvent<'notification.created'>).data.notification) }));
+      }
+      if (result.refetch) void queryClient.invalidateQueries({ queryKey: key });
+    },
+    { onReset: () => void queryClient.invalidateQueries({ queryKey: key }) },
+  );
+
+  return (
+    // The name says the count in words ("Aviseringar, 3 olästa"); the badge shows the number.
+    <NavLink
+      to={paths.notifications}
+      className="button button-quiet notification-link"
+      aria-label={unread > 0 ? `${t('notifications.title')}, ${plural('notifications.unreadCount', unread)}` : undefined}
+    >
+      {t('notifications.title')}
+      {unread > 0 && (
+        <span className="count-badge" aria-hidden="true">
+          {number(unread)}
+        </span>
+      )}
+    </NavLink>
+  );
+}
