@@ -58,6 +58,10 @@ export const forumSchema = z.object({
   restricted: z.boolean(),
   /** Only shown to the coordinator and administrators. */
   access: forumAccessSchema.nullable().optional(),
+  /** Names for the organisations and people on the access list (staff only), for showing it. */
+  accessNames: z
+    .object({ organisations: z.array(z.object({ id: z.uuid(), name: z.string() })), users: z.array(z.object({ id: z.uuid(), name: z.string() })) })
+    .optional(),
   threadCount: z.number().int(),
   postCount: z.number().int(),
   lastPostAt: z.string().nullable(),

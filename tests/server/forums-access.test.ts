@@ -154,4 +154,14 @@ describe('forums: role × route', () => {
       expect(listed, role).toBe(closedReaders(200)[role] === 200);
     }
   });
+
+  it('shows staff, and only staff, who is on a restricted forum’s access list, by name', async () => {
+    const w = await world();
+    const staffView = (await w.as.coordinator.get(`/api/forums/${w.closedForum.id}`)).json().forum;
+    expect(staffView.accessNames.organisations).toHaveLength(1);
+    expect(staffView.accessNames.organisations[0].name).toMatch(/^Testföreningen /);
+    const memberView = (await w.as.member.get(`/api/forums/${w.closedForum.id}`)).json().forum;
+    expect(memberView.access).toBeUndefined();
+    expect(memberView.accessNames).toBeUndefined();
+  });
 });

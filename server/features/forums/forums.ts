@@ -52,10 +52,31 @@ async function followedForums(db: Db, user: AuthUser | null): Promise<Set<string
   return new Set(rows.map((r) => r.forumId));
 }
 
-function presentForum(forum: ForumRow, stats: ForumStats | undefined, user: AuthUser | null, unread: Map<string, number>, followed: Set<string>): Forum {
+type Names = { organisations: Map<string, string>; users: Map<string, string> };
+
+/** Staff see who is on restricted forums' access lists by name. */
+async function accessNames(db: Db, user: AuthUser | null, rows: ForumRow[]): Promise<Names> {
+  const names: Names = { organisations: new Map(), users: new Map() };
+  if (!isForumStaff(user)) return names;
+  const orgIds = [...new Set(rows.flatMap((f) => f.access?.organisationIds ?? []))];
+  const userIds = [...new Set(rows.flatMap((f) => f.access?.userIds ?? []))];
+  if (orgIds.length) for (const o of await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds))) names.organisations.set(o.id, o.name);
+  if (userIds.length) for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))) names.users.set(u.id, u.name);
+  return names;
+}
+
+function presentForum(forum: ForumRow, stats: ForumStats | undefined, user: AuthUser | null, unread: Map<string, number>, followed: Set<string>, names?: Names): Forum {
   return {
     ...presentForumBase(forum, stats ?? emptyStats),
-    ...(isForumStaff(user) ? { access: forum.access } : {}),
+    ...(isForumStaff(user)
+      ? {
+          access: forum.access,
+          accessNames: {
+            organisations: (forum.access?.organisationIds ?? []).map((id) => ({ id, name: names?.organisations.get(id) ?? id })),
+            users: (forum.access?.userIds ?? []).map((id) => ({ id, name: names?.users.get(id) ?? id })),
+          },
+        }
+      : {}),
     unreadCount: user ? (unread.get(forum.id) ?? 0) : null,
     following: followed.has(forum.id),
     canPost: canPostInForum(user, forum.access, forum.archivedAt !== null),
@@ -67,16 +88,16 @@ export async function listForums(db: Db, user: AuthUser | null): Promise<ForumLi
   const cursor = await currentCursor(db);
   const rows = (await listForumRows(db)).filter((f) => canReadForum(user, f.access));
   const ids = rows.map((f) => f.id);
-  const [stats, unread, followed] = await Promise.all([forumStats(db, ids), unreadByForum(db, user, ids), followedForums(db, user)]);
-  const forumsOut = rows.map((f) => presentForum(f, stats.get(f.id), user, unread, followed));
+  const [stats, unread, followed, names] = await Promise.all([forumStats(db, ids), unreadByForum(db, user, ids), followedForums(db, user), accessNames(db, user, rows)]);
+  const forumsOut = rows.map((f) => presentForum(f, stats.get(f.id), user, unread, followed, names));
   forumsOut.sort((a, b) => Number(a.archived) - Number(b.archived));
   return { forums: forumsOut, cursor };
 }
 
 export async function getForum(db: Db, ref: string, user: AuthUser | null): Promise<Forum> {
   const forum = await readableForum(db, ref, user);
-  const [stats, unread, followed] = await Promise.all([forumStats(db, [forum.id]), unreadByForum(db, user, [forum.id]), followedForums(db, user)]);
-  return presentForum(forum, stats.get(forum.id), user, unread, followed);
+  const [stats, unread, followed, names] = await Promise.all([forumStats(db, [forum.id]), unreadByForum(db, user, [forum.id]), followedForums(db, user), accessNames(db, user, [forum])]);
+  return presentForum(forum, stats.get(forum.id), user, unread, followed, names);
 }
 
 export async function forumPage(db: Db, ref: string, user: AuthUser | null, page: number, pageSize: number): Promise<ForumPage> {
