@@ -31,8 +31,11 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
   /** The feed's view of an event, or null when it is not public. */
   async function toFeed(event: LiveEvent): Promise<FeedMessage | null> {
     if (event.room === forumsRoom) {
-      await loadOpenForums();
-      return { id: event.id, type: event.type, forumId: (event.data as { forumId: string | null }).forumId, data: event.data, at: event.at };
+      const open = await loadOpenForums();
+      // A restricted forum's id stays out of the feed: the message then only says "the list changed".
+      const changed = (event.data as { forumId: string | null }).forumId;
+      const forumId = changed && open.has(changed) ? changed : null;
+      return { id: event.id, type: event.type, forumId, data: { forumId }, at: event.at };
     }
     if (!event.room.startsWith('forum:')) return null;
     const forumId = event.room.slice('forum:'.length);
@@ -90,7 +93,8 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
         lastSent = cursor;
       } else {
         // Replay in batches until caught up; the last batch holds everything up to `cursor`.
-        lastSent = since;
+        // A cursor this database never reached (it was reset or restored) starts from now, not never.
+        lastSent = Math.min(since, cursor);
         for (;;) {
           const missed = await eventsAfter(app.db, lastSent, catchUpLimit);
           for (const event of missed) {

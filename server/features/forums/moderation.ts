@@ -11,7 +11,7 @@ import type { AuthUser } from '../../lib/sessions';
 import { notify } from '../notifications/service';
 import { findForum } from './forum-access';
 import { presentPost, presentThread, selectPosts, selectThread } from './presenter';
-import { postContext, searchVector } from './posting';
+import { postContext, redactPostEvents, searchVector } from './posting';
 
 // The coordinator's tools. Every action is written to the audit log (who, what, when) in the same
 // transaction as the change, and announced live to the forum's room.
@@ -34,6 +34,7 @@ async function hideInTx(tx: Tx, actor: AuthUser, postId: string, reason: string)
   const { post, forum, thread } = await postContext(tx, actor, postId);
   if (post.deletedAt) throw new DomainError(409, 'error.postRemoved');
   await tx.update(posts).set({ hiddenAt: sql`now()`, hiddenReason: reason, hiddenBy: actor.id }).where(eq(posts.id, postId));
+  await redactPostEvents(tx, postId, post.createdAt);
   await audit(tx, actor, 'post.hide', 'post', postId, { reason, authorId: post.authorId, threadId: thread.id });
   const [fresh] = await selectPosts(tx, eq(posts.id, postId), 1);
   const authorNotice = post.authorId

@@ -175,6 +175,15 @@ export async function createReply(db: Db, limits: PostingLimits, user: AuthUser,
   });
 }
 
+/**
+ * Erases a hidden or removed post's text from the stored live events, so that no catch-up or feed
+ * replay brings it back. Its events were all written at or after the post was created.
+ */
+export async function redactPostEvents(tx: Tx, postId: string, createdAt: Date | string) {
+  await tx.execute(sql`update events set data = jsonb_set(data, '{post}', (data->'post') || '{"body": null, "bodyHtml": null}'::jsonb)
+    where at >= ${new Date(createdAt).toISOString()}::timestamptz - interval '1 second' and data->'post'->>'id' = ${postId}`);
+}
+
 /** Loads a post the user may see, with its thread and forum; 404 for posts that do not exist. */
 export async function postContext(tx: Tx | Db, user: AuthUser | null, postId: string) {
   const post = await selectPost(tx, postId);
@@ -220,6 +229,7 @@ export async function deletePost(db: Db, user: AuthUser, postId: string) {
       .set({ deletedAt: sql`now()`, body: '', bodyHtml: '', search: sql`''::tsvector` })
       .where(eq(posts.id, postId));
     await tx.delete(postRevisions).where(eq(postRevisions.postId, postId));
+    await redactPostEvents(tx, postId, post.createdAt);
     if (post.authorId !== user.id && isForumStaff(user)) {
       await tx.insert(auditLog).values({ actorId: user.id, action: 'post.delete', targetType: 'post', targetId: postId, detail: { authorId: post.authorId } });
     }
