@@ -224,6 +224,10 @@ describe('live forum events', () => {
       Array.from({ length: 8 }, () => anna.client.post(`/api/threads/${threadId}/posts`, { body: 'Ett svar' }, { headers: { 'idempotency-key': replyKey } })),
     );
     expect(new Set(replies.map((r) => r.json().id)).size).toBe(1);
+    // A key already spent on one post is not a retry of another request.
+    const reused = await anna.client.post(`/api/forums/${forum.id}/threads`, { title: 'Annan', body: 'Annan' }, { headers: { 'idempotency-key': replyKey } });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().detail).toBe(message('sv', 'error.idempotencyKeyReused'));
     const [{ n }] = await t.app.db.select({ n: count() }).from(posts).where(eq(posts.threadId, threadId));
     expect(n).toBe(2);
     const page = (await anna.client.get(`/api/threads/${threadId}`)).json();

@@ -154,7 +154,9 @@ export async function resolveFlag(db: Db, actor: AuthUser, flagId: string, actio
     if (flag.resolvedAt) throw new DomainError(409, 'error.flagResolved');
     if (action === 'hide') {
       if (!reason) throw invalid([{ field: 'reason', key: 'field.required' }]);
-      await recordEvents(tx, await hideInTx(tx, actor, flag.postId, reason));
+      const events = await hideInTx(tx, actor, flag.postId, reason);
+      await audit(tx, actor, 'flag.resolve', 'flag', flagId, { postId: flag.postId, resolution: 'hidden' });
+      await recordEvents(tx, events);
       return;
     }
     await tx.update(postFlags).set({ resolvedAt: sql`now()`, resolvedBy: actor.id, resolution: 'dismissed' }).where(eq(postFlags.id, flagId));

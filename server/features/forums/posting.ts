@@ -29,7 +29,7 @@ async function beginPosting(tx: Tx, user: AuthUser, idempotencyKey: string | und
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('forum-post'), hashtext(${user.id}))`);
   if (!idempotencyKey) return null;
   const [existing] = await tx
-    .select({ id: posts.id, threadId: posts.threadId })
+    .select({ id: posts.id, threadId: posts.threadId, isFirst: posts.isFirst })
     .from(posts)
     .where(and(eq(posts.authorId, user.id), eq(posts.idempotencyKey, idempotencyKey)));
   return existing ?? null;
@@ -76,7 +76,11 @@ async function markRead(tx: Tx, userId: string, threadId: string) {
 export async function createThread(db: Db, limits: PostingLimits, user: AuthUser, forumRef: string, input: ThreadInput, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const earlier = await beginPosting(tx, user, idempotencyKey);
-    if (earlier) return { threadId: earlier.threadId, postId: earlier.id, created: false };
+    if (earlier) {
+      // The key belongs to a reply: this is not a retry of the same request.
+      if (!earlier.isFirst) throw new DomainError(409, 'error.idempotencyKeyReused');
+      return { threadId: earlier.threadId, postId: earlier.id, created: false };
+    }
     const forum = await readableForum(tx, forumRef, user);
     if (!canPostInForum(user, forum.access, forum.archivedAt !== null)) throw new DomainError(403, 'error.forumArchived');
     checkOrganisation(user, input.organisationId);
@@ -123,7 +127,10 @@ export async function createThread(db: Db, limits: PostingLimits, user: AuthUser
 export async function createReply(db: Db, limits: PostingLimits, user: AuthUser, threadId: string, input: PostInput, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const earlier = await beginPosting(tx, user, idempotencyKey);
-    if (earlier) return { postId: earlier.id, created: false };
+    if (earlier) {
+      if (earlier.threadId !== threadId || earlier.isFirst) throw new DomainError(409, 'error.idempotencyKeyReused');
+      return { postId: earlier.id, created: false };
+    }
     const existing = await selectThread(tx, threadId);
     if (!existing) throw notFound();
     const forum = await readableForum(tx, existing.forumId, user);
