@@ -1,7 +1,11 @@
+import { grantsEn } from './en-grants';
+import { premisesEn } from './en-premises';
 import type { TextKey } from './sv';
 
 // Typed against the Swedish keys: a missing or misspelt key is a compile error.
 export const en: Record<TextKey, string> = {
+  ...premisesEn,
+  ...grantsEn,
   'site.tagline': 'The City of Stockholm and idea-driven organisations',
 
   'nav.skipToContent': 'Skip to main content',

@@ -1,5 +1,11 @@
+import { grantsSv } from './sv-grants';
+import { premisesSv } from './sv-premises';
+
 // Swedish is the site's first language; en.ts must have every key that this file has.
+// Features with many texts keep them in sv-<feature>.ts, spread in here.
 export const sv = {
+  ...premisesSv,
+  ...grantsSv,
   'site.tagline': 'Stockholms stad och idéburna organisationer',
 
   'nav.skipToContent': 'Hoppa till huvudinnehållet',

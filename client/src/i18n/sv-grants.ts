@@ -1,0 +1,3 @@
+// Swedish texts of the grants pages; spread into sv.ts. en-grants.ts must have every key.
+export const grantsSv = {
+} as const;
