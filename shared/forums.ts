@@ -222,8 +222,9 @@ export const flagResolutionSchema = z.strictObject({
 });
 
 export const searchSorts = ['relevance', 'newest'] as const;
-export const searchQuerySchema = z.strictObject({
-  q: text(200, 2),
+export const searchQuerySchema = z
+  .strictObject({
+  q: text(200, 2).optional(),
   forum: uuid.optional(),
   author: uuid.optional(),
   organisation: uuid.optional(),
@@ -231,7 +232,9 @@ export const searchQuerySchema = z.strictObject({
   to: isoDate.optional(),
   sort: z.enum(searchSorts, { error: optionError }).default('relevance'),
   page: z.coerce.number({ error: typeError }).int({ error: 'field.invalidType' }).min(1, { error: 'field.tooSmall' }).max(500, { error: 'field.tooBig' }).default(1),
-});
+})
+  // Without words, a person's or an organisation's posts are listed newest first (a mention's link).
+  .refine((query) => query.q !== undefined || query.author !== undefined || query.organisation !== undefined, { path: ['q'], error: 'field.required' });
 export type SearchQuery = z.input<typeof searchQuerySchema>;
 
 export const searchHitSchema = z.object({

@@ -135,6 +135,37 @@ describe('forum search', () => {
     expect(await all({ from: '2024-03-10', to: '2024-03-10', author: bo.user.id })).toEqual([b.id]);
   });
 
+  it('without words, lists one person\'s or organisation\'s readable posts newest first (where a mention links)', async () => {
+    const { staff, anna, bo } = await people();
+    const { organisation: org, adminClient } = await createOrganisation(t.app);
+    const forum = await newForum(staff.client);
+    const closed = await newForum(staff.client, { roles: ['coordinator'] });
+    const first = await startThread(anna.client, forum.id, 'Första', 'Annas första inlägg <b>fet</b> & "citat".');
+    const second = await reply(anna.client, first.thread.id, `Annas andra inlägg. ${'Lång text. '.repeat(40)}`);
+    await reply(bo.client, first.thread.id, 'Bos inlägg räknas inte.');
+    const byOrg = await startThread(adminClient, forum.id, 'Föreningens tråd', 'Föreningen skriver.', { organisationId: org.id });
+    const hidden = await reply(anna.client, first.thread.id, 'Ett inlägg som moderatorn döljer.');
+    expect((await staff.client.post(`/api/posts/${hidden.id}/hide`, { reason: 'Fel forum' })).statusCode).toBe(200);
+    await startThread(staff.client, closed.id, 'Stängt', 'Bara för samordnare.');
+    await setCreatedAt(first.post.id, '2025-01-01T12:00:00Z');
+    await setCreatedAt(second.id, '2025-02-01T12:00:00Z');
+
+    const annas = await search(bo.client, { author: anna.user.id });
+    expect(postIds(annas)).toEqual([second.id, first.post.id]);
+    expect(annas.total).toBe(2);
+    // No words to mark: the snippet is the post's opening, escaped and cut.
+    expect(annas.hits[1].snippet).toBe('Annas första inlägg &lt;b&gt;fet&lt;/b&gt; &amp; &quot;citat&quot;.');
+    expect(annas.hits[0].snippet.length).toBeLessThan(300);
+    expect(annas.hits[0].snippet.endsWith(' …')).toBe(true);
+    expect(annas.hits[0].snippet).not.toContain('<mark>');
+    // "Relevance" has nothing to rank by: still newest first.
+    expect(postIds(await search(bo.client, { author: anna.user.id, sort: 'relevance' }))).toEqual([second.id, first.post.id]);
+    expect(postIds(await search(bo.client, { organisation: org.id }))).toEqual([byOrg.post.id]);
+    // The closed forum's post shows only to those who may read it.
+    expect((await search(bo.client, { author: staff.user.id })).hits.every((h) => h.forum.id !== closed.id)).toBe(true);
+    expect((await search(staff.client, { author: staff.user.id })).hits.some((h) => h.forum.id === closed.id)).toBe(true);
+  });
+
   it('sorts by relevance or by date', async () => {
     const { staff, anna, bo } = await people();
     const forum = await newForum(staff.client);
@@ -233,6 +264,7 @@ describe('forum search', () => {
       ['q=a', ['querystring.q']],
       ['q=%20a%20', ['querystring.q']],
       ['', ['querystring.q']],
+      ['forum=00000000-0000-4000-8000-000000000000', ['querystring.q']],
       [`q=${'x'.repeat(201)}`, ['querystring.q']],
       ['q=bidrag&forum=inte-ett-id', ['querystring.forum']],
       ['q=bidrag&author=123', ['querystring.author']],

@@ -29,13 +29,16 @@ export function snippetHtml(headline: string): string {
 
 type Query = Omit<SearchQuery, 'sort' | 'page'> & { sort: 'relevance' | 'newest'; page: number };
 
-/** Swedish full-text search ("bidragen" finds "bidrag") over the posts of forums the viewer may read. */
+/**
+ * Swedish full-text search ("bidragen" finds "bidrag") over the posts of forums the viewer may read;
+ * without words, the posts of one author or organisation, newest first.
+ */
 export async function searchPosts(db: Db, user: AuthUser | null, query: Query): Promise<SearchResult> {
   const readable = (await listForumRows(db)).filter((f) => canReadForum(user, f.access)).map((f) => f.id);
   if (!readable.length) return { hits: [], total: 0, page: query.page, pageSize };
-  const tsQuery = sql`websearch_to_tsquery('swedish', ${query.q})`;
+  const tsQuery = query.q === undefined ? null : sql`websearch_to_tsquery('swedish', ${query.q})`;
   const conditions: SQL[] = [
-    sql`p.search @@ ${tsQuery}`,
+    ...(tsQuery ? [sql`p.search @@ ${tsQuery}`] : []),
     sql`p.deleted_at is null`,
     sql`p.hidden_at is null`,
     sql`p.forum_id in (${sql.join(readable.map((id) => sql`${id}::uuid`), sql`, `)})`,
@@ -47,7 +50,13 @@ export async function searchPosts(db: Db, user: AuthUser | null, query: Query): 
   if (query.from) conditions.push(sql`p.created_at >= (${query.from}::date)::timestamp at time zone 'Europe/Stockholm'`);
   if (query.to) conditions.push(sql`p.created_at < (${query.to}::date + 1)::timestamp at time zone 'Europe/Stockholm'`);
   const where = sql.join(conditions, sql` and `);
-  const order = query.sort === 'newest' ? sql`p.created_at desc, p.id` : sql`ts_rank_cd(p.search, ${tsQuery}) desc, p.created_at desc, p.id`;
+  const order = query.sort === 'newest' || !tsQuery ? sql`p.created_at desc, p.id` : sql`ts_rank_cd(p.search, ${tsQuery}) desc, p.created_at desc, p.id`;
+  // Without words there is nothing to highlight: the snippet is the post's opening.
+  const escaped = sql`translate(h.body, ${'<>' + start + stop + lt + gt}, ${lt + gt})`;
+  const headline = tsQuery
+    ? sql`ts_headline('swedish', ${escaped}, ${tsQuery},
+        ${`StartSel=${start}, StopSel=${stop}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : sql`case when length(h.body) > 240 then left(${escaped}, 240) || ' …' else ${escaped} end`;
   const page = db.execute<{
     post_id: string;
     thread_id: string;
@@ -73,8 +82,7 @@ export async function searchPosts(db: Db, user: AuthUser | null, query: Query): 
     select h.id as post_id, h.thread_id, t.title as thread_title, h.forum_id, f.slug as forum_slug, f.name_sv as forum_name_sv,
       f.name_en as forum_name_en, h.author_id, u.name as author_name, h.organisation_id, o.name as organisation_name,
       o.slug as organisation_slug, h.created_at,
-      ts_headline('swedish', translate(h.body, ${'<>' + start + stop + lt + gt}, ${lt + gt}), ${tsQuery},
-        ${`StartSel=${start}, StopSel=${stop}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as headline
+      ${headline} as headline
     from hits h
     join threads t on t.id = h.thread_id
     join forums f on f.id = h.forum_id

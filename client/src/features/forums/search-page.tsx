@@ -66,9 +66,10 @@ export function SearchPage() {
 
   // The API query from the URL; the forum filter waits for the forum list to map slug to id.
   let query: SearchParams | null = null;
-  if (current.q.trim().length >= 2 && (!current.forum || forums.data)) {
+  const byWho = !!(current.author || current.organisation);
+  if ((current.q.trim().length >= 2 || (byWho && !current.q.trim())) && (!current.forum || forums.data)) {
     const parsed = searchQuerySchema.safeParse({
-      q: current.q,
+      q: current.q.trim() || undefined,
       forum: current.forum ? (forumBySlug(current.forum)?.id ?? undefined) : undefined,
       from: current.from || undefined,
       to: current.to || undefined,
@@ -90,7 +91,14 @@ export function SearchPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = searchQuerySchema.safeParse({ q: values.q, from: values.from || undefined, to: values.to || undefined, sort: values.sort });
+    const parsed = searchQuerySchema.safeParse({
+      q: values.q.trim() || undefined,
+      from: values.from || undefined,
+      to: values.to || undefined,
+      sort: values.sort,
+      author: values.author || undefined,
+      organisation: values.organisation || undefined,
+    });
     if (!parsed.success) {
       setProblem(problemFromIssues(parsed.error.issues, locale, t));
       return;
