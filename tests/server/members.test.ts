@@ -157,6 +157,16 @@ describe('the member list', () => {
 });
 
 describe('admins', () => {
+  it('refuses to change the role of someone who has only asked to join', async () => {
+    const { organisation, adminClient } = await createOrganisation(t.app);
+    const { user, client } = await signedInClient(t.app, 'user');
+    await client.post(members(organisation.id));
+    const promoted = await adminClient.patch(`${members(organisation.id)}/${user.id}`, { role: 'admin' });
+    expect(promoted.statusCode).toBe(409);
+    expect(promoted.json().detail).toMatch(/Godkänn ansökan/);
+    expect(await myMemberships(client)).toEqual([expect.objectContaining({ organisationId: organisation.id, role: 'member', status: 'pending' })]);
+  });
+
   it('promotes a member to admin, who may then edit, and demotes them again', async () => {
     const { organisation, admin, adminClient } = await createOrganisation(t.app);
     const { user, client } = await signedInClient(t.app, 'user');

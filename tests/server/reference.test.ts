@@ -124,6 +124,18 @@ describe('keeping reference data', () => {
     );
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().resources.sort()).toEqual(['lokaler', slug].sort());
+    // Nobody can choose the archived value anew, on a new profile or on one without it.
+    const other = await createOrganisation(t.app, { name: 'Annan förening', resources: ['lokaler'] });
+    const chosen = await other.adminClient.put(
+      `/api/organisations/${other.organisation.id}`,
+      organisationInput({ name: 'Annan förening', orgNumber: other.organisation.orgNumber, resources: ['lokaler', slug] }),
+    );
+    expect(chosen.statusCode).toBe(400);
+    expect(chosen.json().errors).toEqual([expect.objectContaining({ field: 'resources' })]);
+    expect((await visitor.get(`/api/organisations/${other.organisation.id}`)).json().resources).toEqual(['lokaler']);
+    const created = await adminClient.post('/api/organisations', organisationInput({ name: 'Ny koloniförening', resources: [slug] }));
+    expect(created.statusCode).toBe(400);
+    expect(created.json().errors).toEqual([expect.objectContaining({ field: 'resources' })]);
 
     // Restoring brings it back into the overview.
     expect((await coordinator.patch(`/api/reference/${item.id}`, { archived: false })).json().archived).toBe(false);

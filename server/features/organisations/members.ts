@@ -82,6 +82,9 @@ async function assertKeepsAnAdmin(tx: Tx, organisationId: string, userId: string
 export async function changeMemberRole(db: Db, actor: AuthUser, organisationId: string, userId: string, role: MembershipRole): Promise<Member> {
   return db.transaction(async (tx) => {
     if (role === 'member') await assertKeepsAnAdmin(tx, organisationId, userId);
+    // A request to join is approved first: promoting it would make someone admin who never became a member.
+    const [current] = await tx.select({ status: memberships.status }).from(memberships).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+    if (current?.status === 'pending') throw new DomainError(409, 'error.memberPending');
     const [row] = await tx
       .update(memberships)
       .set({ role })

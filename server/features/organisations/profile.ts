@@ -81,22 +81,32 @@ export async function getOrganisation(db: Db, ref: string, viewer: AuthUser | nu
   };
 }
 
-/** Turns the four slug lists into reference ids; an unknown slug is a field error, not a 500. */
-async function resolveReferences(tx: Tx, input: OrganisationData): Promise<string[]> {
+/**
+ * Turns the four slug lists into reference ids; an unknown slug is a field error, not a 500. An
+ * archived value may stay on a profile that already has it (old profiles keep their meaning) but
+ * cannot be chosen anew.
+ */
+async function resolveReferences(tx: Tx, input: OrganisationData, organisationId?: string): Promise<string[]> {
   const wanted = referenceFields.flatMap(({ field, kind }) => input[field].map((slug) => ({ field, kind, slug })));
   if (!wanted.length) return [];
   const rows = await tx
-    .select({ id: referenceItems.id, kind: referenceItems.kind, slug: referenceItems.slug })
+    .select({ id: referenceItems.id, kind: referenceItems.kind, slug: referenceItems.slug, archived: referenceItems.archived })
     .from(referenceItems)
     .where(or(...wanted.map((w) => and(eq(referenceItems.kind, w.kind), eq(referenceItems.slug, w.slug)))));
+  const kept = new Set(
+    organisationId
+      ? (await tx.select({ id: organisationReferences.referenceId }).from(organisationReferences).where(eq(organisationReferences.organisationId, organisationId))).map((r) => r.id)
+      : [],
+  );
+  const usable = rows.filter((r) => !r.archived || kept.has(r.id));
   const missing: DomainFieldError[] = [];
   for (const w of wanted) {
-    if (!rows.some((r) => r.kind === w.kind && r.slug === w.slug) && !missing.some((m) => m.field === w.field)) {
+    if (!usable.some((r) => r.kind === w.kind && r.slug === w.slug) && !missing.some((m) => m.field === w.field)) {
       missing.push({ field: w.field, key: 'error.unknownReference', params: { field: w.field } });
     }
   }
   if (missing.length) throw invalid(missing);
-  return [...new Set(rows.map((r) => r.id))];
+  return [...new Set(usable.map((r) => r.id))];
 }
 
 function columns(input: OrganisationData) {
@@ -149,7 +159,7 @@ export async function createOrganisation(db: Db, actor: AuthUser, input: Organis
 export async function updateOrganisation(db: Db, actor: AuthUser, id: string, input: OrganisationData) {
   try {
     await db.transaction(async (tx) => {
-      const referenceIds = await resolveReferences(tx, input);
+      const referenceIds = await resolveReferences(tx, input, id);
       const [row] = await tx
         .update(organisations)
         .set({ ...columns(input), updatedAt: sql`now()` })
