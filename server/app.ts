@@ -30,6 +30,9 @@ import { forumRoutes } from './features/forums/routes';
 import { postRoutes, threadRoutes } from './features/forums/thread-routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { bookingRoutes, premisesRoutes } from './features/premises/routes';
+import { registerGrantRooms } from './features/grants/realtime';
+import { scheduleGrantReminders } from './features/grants/reminders';
+import { grantRoutes } from './features/grants/routes';
 import { seedDemoOnce, seedReferenceOnce } from './db/seed/demo';
 
 declare module 'fastify' {
@@ -112,6 +115,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(feedRoutes, { prefix: '/api/feed' });
   await app.register(premisesRoutes, { prefix: '/api/premises' });
   await app.register(bookingRoutes, { prefix: '/api/bookings' });
+  registerGrantRooms(app);
+  await app.register(grantRoutes, { prefix: '/api/grants' });
 
   const indexHtml = path.join(config.clientDist, 'index.html');
   const hasClient = existsSync(indexHtml);
@@ -130,5 +135,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     if (config.seedDemo) await seedDemoOnce(app.db, app.log);
   });
   scheduleContactReminders(app);
+  scheduleGrantReminders(app);
   return app;
 }

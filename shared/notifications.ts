@@ -4,7 +4,23 @@ import { uuid } from './validation';
 // In-app notifications: replies in followed threads, new threads in followed forums, mentions,
 // and moderation of one's own posts. Delivered live to the room user:<id>.
 
-export const notificationKinds = ['reply', 'newThread', 'mention', 'postHidden', 'bookingRequested', 'bookingApproved', 'bookingDeclined', 'bookingCancelled'] as const;
+export const notificationKinds = [
+  'reply',
+  'newThread',
+  'mention',
+  'postHidden',
+  'bookingRequested',
+  'bookingApproved',
+  'bookingDeclined',
+  'bookingCancelled',
+  // Grants (text: "call title — detail", link: the call's page): a followed call's deadline is a
+  // week / a day away; an organisation offers know-how on a call you asked about; an organisation
+  // asks for help with a call you offered know-how on.
+  'grantDeadlineWeek',
+  'grantDeadlineDay',
+  'grantKnowHowOffered',
+  'grantHelpAsked',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationSchema = z.object({

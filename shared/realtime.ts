@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Forum, Post, ThreadSummary, Reaction } from './forums';
+import type { GrantCall, GrantDocument, HelpRequest, KnowHow, PartnerPost } from './grants';
 import type { Notification } from './notifications';
 import type { Booking } from './premises';
 
@@ -25,12 +26,16 @@ export const roomAccess = {
   premises: 'public',
   /** org:<id>: an organisation's bookings, both as requester and owner: its active members and staff. */
   org: 'active members of the organisation, coordinator, admin',
+  /** grants: "the list of grant calls changed" (ids only): anyone, also visitors. */
+  grants: 'public',
+  /** grant:<id>: a grant call, its know-how, asks for help, partner posts and documents: anyone. */
+  grant: 'public',
 } as const;
 
 export const roomSchema = z
   .string({ error: 'field.invalidType' })
   .max(100, { error: 'field.tooLong' })
-  .regex(/^(forums|moderation|(forum|user|premises|org|grant):[0-9a-f-]{36})$/, { error: 'field.invalid' });
+  .regex(/^(forums|moderation|grants|(forum|user|premises|org|grant):[0-9a-f-]{36})$/, { error: 'field.invalid' });
 
 export const forumRoom = (forumId: string) => `forum:${forumId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
@@ -68,6 +73,20 @@ export interface EventData {
   'booking.changed': { booking: Booking };
   /** The person's sessions, role or memberships changed (clients may refetch who they are). */
   'account.changed': Record<string, never>;
+  /** grants: a call was added, changed or archived (refetch the list). */
+  'grants.changed': { callId: string };
+  /** grant:<id>: the call itself changed (also archived or restored). */
+  'grant.updated': { call: GrantCall };
+  'grant.knowHowSaved': { callId: string; knowHow: KnowHow };
+  'grant.knowHowRemoved': { callId: string; knowHowId: string };
+  /** Also when an ask is closed or reopened (`open` tells which). */
+  'grant.helpRequestSaved': { callId: string; helpRequest: HelpRequest };
+  'grant.helpRequestRemoved': { callId: string; helpRequestId: string };
+  'grant.partnerPostSaved': { callId: string; partnerPost: PartnerPost };
+  'grant.partnerPostRemoved': { callId: string; partnerPostId: string };
+  /** A document on the call itself (knowHowId null) or on one of its know-how entries. */
+  'grant.documentAdded': { callId: string; document: GrantDocument };
+  'grant.documentRemoved': { callId: string; documentId: string; knowHowId: string | null };
 }
 export type EventType = keyof EventData;
 

@@ -8,3 +8,4 @@ export * from './events';
 export * from './notifications';
 export * from './forums';
 export * from './premises';
+export * from './grants';
