@@ -138,10 +138,16 @@ export const forumPageSchema = z.object({
 });
 export type ForumPage = z.infer<typeof forumPageSchema>;
 
+/** A thread opens with its first post and its latest replies; earlier replies load a page at a time. */
+export const threadReplyPageSize = 100;
+
 export const threadPageSchema = z.object({
   forum: forumSchema,
   thread: threadSummarySchema,
+  /** The opening post, then the latest replies (at most threadReplyPageSize), oldest first. */
   posts: z.array(postSchema),
+  /** Replies between the opening post and the first reply shown, not loaded yet. */
+  earlierReplies: z.number().int(),
   /** The signed-in viewer's reactions, by post id. */
   myReactions: z.record(z.string(), z.array(reactionSchema)),
   following: z.boolean(),
@@ -152,6 +158,16 @@ export const threadPageSchema = z.object({
   cursor: z.number().int(),
 });
 export type ThreadPage = z.infer<typeof threadPageSchema>;
+
+export const earlierRepliesQuerySchema = z.strictObject({ before: uuid });
+export const earlierRepliesSchema = z.object({
+  /** Up to threadReplyPageSize replies just before `before`, oldest first. */
+  posts: z.array(postSchema),
+  myReactions: z.record(z.string(), z.array(reactionSchema)),
+  /** Replies still earlier than these. */
+  earlierReplies: z.number().int(),
+});
+export type EarlierReplies = z.infer<typeof earlierRepliesSchema>;
 
 const bodyText = text(postBodyMax);
 

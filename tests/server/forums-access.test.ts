@@ -90,6 +90,7 @@ const cases: Case[] = [
   { route: 'DELETE /api/forums/:id/follow', call: (w, c) => c.delete(`/api/forums/${w.openForum.id}/follow`), expect: signedIn(204) },
   { route: 'POST /api/forums/:id/threads', call: (w, c) => c.post(`/api/forums/${w.closedForum.id}/threads`, { title: 'Ny tråd', body: 'Text' }), expect: closedReaders(201) },
   { route: 'GET /api/threads/:id', call: (w, c) => c.get(`/api/threads/${w.threadId}`), expect: everyone(200) },
+  { route: 'GET /api/threads/:id/posts', call: (w, c) => c.get(`/api/threads/${w.threadId}/posts?before=${w.postId}`), expect: everyone(200) },
   { route: 'PATCH /api/threads/:id', call: (w, c) => c.patch(`/api/threads/${w.threadId}`, { pinned: true }), expect: staff(200) },
   { route: 'POST /api/threads/:id/posts', call: (w, c) => c.post(`/api/threads/${w.threadId}/posts`, { body: 'Svar' }), expect: signedIn(201) },
   { route: 'PUT /api/threads/:id/follow', call: (w, c) => c.put(`/api/threads/${w.threadId}/follow`), expect: signedIn(204) },

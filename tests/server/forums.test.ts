@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { message } from '../../shared/messages';
-import type { Forum, Post, ThreadSummary } from '../../shared/forums';
+import { threadReplyPageSize, type Forum, type Post, type ThreadSummary } from '../../shared/forums';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { posts } from '../../server/db/schema/index';
 import type { Notification } from '../../shared/notifications';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
@@ -598,6 +600,65 @@ describe('threads and replies', () => {
     await startThread(bo.client, forum.id, 'Annan tråd', 'Går bra');
     await staff.client.patch(`/api/threads/${thread.id}`, { locked: false });
     await reply(bo.client, thread.id, 'Nu går det');
+  });
+
+  it('a long thread opens with its first post and latest replies; earlier replies come a page at a time, each once', async () => {
+    const { staff, anna, bo } = await people();
+    const forum = await newForum(staff.client);
+    const { thread, post: opening } = await startThread(anna.client, forum.id, 'Lång tråd', 'Första inlägget');
+    // 149 replies straight into the database (the posting limits would take a day), some sharing
+    // one timestamp to the microsecond so that only the id tells their order; 1 more through HTTP.
+    const [row] = await t.app.db.select({ forumId: posts.forumId }).from(posts).where(eq(posts.id, opening.id));
+    await t.app.db.insert(posts).values(
+      Array.from({ length: 149 }, (_, i) => ({
+        threadId: thread.id,
+        forumId: row.forumId,
+        authorId: bo.user.id,
+        body: `Svar ${i + 1}`,
+        bodyHtml: `<p>Svar ${i + 1}</p>`,
+        createdAt: sql`timestamptz '2025-01-01 12:00:00.123456+00' + ${Math.floor(i / 3)} * interval '1 minute'`,
+        search: sql`to_tsvector('swedish', ${`Svar ${i + 1}`})`,
+      })),
+    );
+    const last = await reply(anna.client, thread.id, 'Senaste svaret');
+
+    const page = (await anna.client.get(`/api/threads/${thread.id}`)).json();
+    expect(page.posts).toHaveLength(1 + threadReplyPageSize);
+    expect(page.posts[0].id).toBe(opening.id);
+    expect(page.posts.at(-1).id).toBe(last.id);
+    expect(page.earlierReplies).toBe(150 - threadReplyPageSize);
+    const shown: string[] = page.posts.slice(1).map((p: Post) => p.id);
+
+    const earlier = await anna.client.get(`/api/threads/${thread.id}/posts?before=${shown[0]}`);
+    expect(earlier.statusCode, earlier.body).toBe(200);
+    expect(earlier.json().posts).toHaveLength(50);
+    expect(earlier.json().earlierReplies).toBe(0);
+    const all = [...earlier.json().posts.map((p: Post) => p.id), ...shown];
+    // Every reply exactly once, in the stored order (time, then id).
+    const stored = await t.app.db
+      .select({ id: posts.id })
+      .from(posts)
+      .where(and(eq(posts.threadId, thread.id), eq(posts.isFirst, false)))
+      .orderBy(asc(posts.createdAt), asc(posts.id));
+    expect(all).toEqual(stored.map((r) => r.id));
+    expect(['Svar 1', 'Svar 2', 'Svar 3']).toContain(earlier.json().posts[0].body);
+    // Before the first reply, or the opening post, there is nothing.
+    expect((await anna.client.get(`/api/threads/${thread.id}/posts?before=${all[0]}`)).json()).toMatchObject({ posts: [], earlierReplies: 0 });
+    expect((await anna.client.get(`/api/threads/${thread.id}/posts?before=${opening.id}`)).json()).toMatchObject({ posts: [], earlierReplies: 0 });
+    // A post of another thread, an unknown id or no id at all.
+    const other = await startThread(anna.client, forum.id, 'Annan tråd', 'Annat');
+    expect((await anna.client.get(`/api/threads/${thread.id}/posts?before=${other.post.id}`)).statusCode).toBe(404);
+    expect((await anna.client.get(`/api/threads/${thread.id}/posts?before=${randomUUID()}`)).statusCode).toBe(404);
+    const missing = await anna.client.get(`/api/threads/${thread.id}/posts`);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors.map((e: { field: string }) => e.field)).toEqual(['querystring.before']);
+    // A restricted forum's replies stay with its readers.
+    const closed = await newForum(staff.client, { roles: ['coordinator'] });
+    const secret = await startThread(staff.client, closed.id, 'Hemlig', 'Hemligt');
+    const secretReply = await reply(staff.client, secret.thread.id, 'Hemligt svar');
+    expect((await bo.client.get(`/api/threads/${secret.thread.id}`)).statusCode).toBe(403);
+    expect((await bo.client.get(`/api/threads/${secret.thread.id}/posts?before=${secretReply.id}`)).statusCode).toBe(403);
+    expect((await staff.client.get(`/api/threads/${secret.thread.id}/posts?before=${secretReply.id}`)).statusCode).toBe(200);
   });
 
   it('refuses over-long bodies and too-short titles on their fields', async () => {

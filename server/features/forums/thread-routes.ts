@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  earlierRepliesQuerySchema,
+  earlierRepliesSchema,
   flagInputSchema,
   idempotencyHeadersSchema,
   moderationReasonSchema,
@@ -20,7 +22,7 @@ import { requireUser } from '../../plugins/auth';
 import { hidePost, flagPost, unhidePost, updateThread } from './moderation';
 import { createReply, deletePost, editPost } from './posting';
 import { presentThread, selectThread } from './presenter';
-import { getPost, markThreadRead, postRevisionList, setReaction, setThreadFollow, threadPage } from './threads';
+import { earlierReplies, getPost, markThreadRead, postRevisionList, setReaction, setThreadFollow, threadPage } from './threads';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema };
 const staff = ['coordinator', 'admin'] as const;
@@ -35,6 +37,17 @@ export const threadRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public' },
     schema: { tags, summary: 'A thread with its posts (readers of its forum)', params: idParams, response: { 200: threadPageSchema, ...errors } },
   }, async (request) => threadPage(app.db, request.params.id, request.user));
+
+  app.get('/:id/posts', {
+    config: { access: 'public' },
+    schema: {
+      tags,
+      summary: 'Earlier replies: the page just before a reply already shown (readers of its forum)',
+      params: idParams,
+      querystring: earlierRepliesQuerySchema,
+      response: { 200: earlierRepliesSchema, ...errors },
+    },
+  }, async (request) => earlierReplies(app.db, request.params.id, request.user, request.query.before));
 
   app.patch('/:id', {
     config: { access: staff },

@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Reaction, ReactionState, ThreadPage } from '../../../shared/forums';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { threadReplyPageSize, type EarlierReplies, type Reaction, type ReactionState, type ThreadPage } from '../../../shared/forums';
 import { forumRoom } from '../../../shared/realtime';
 import type { Db } from '../../db/client';
 import { postReactions, postRevisions, posts, threadFollows, threadReads, users } from '../../db/schema/index';
@@ -22,7 +22,10 @@ async function readableThread(db: Db, threadId: string, user: AuthUser | null) {
 export async function threadPage(db: Db, threadId: string, user: AuthUser | null): Promise<ThreadPage> {
   const cursor = await currentCursor(db);
   const { thread, forum } = await readableThread(db, threadId, user);
-  const rows = await selectPosts(db, eq(posts.threadId, threadId));
+  const [opening] = await selectPosts(db, and(eq(posts.threadId, threadId), eq(posts.isFirst, true)), 1);
+  const latest = await selectLatestReplies(db, threadId, sql`true`);
+  const rows = opening ? [opening, ...latest] : latest;
+  const earlierReplies = await countRepliesBefore(db, threadId, latest[0]);
   let following = false;
   let lastReadAt: string | null = null;
   if (user) {
@@ -35,12 +38,51 @@ export async function threadPage(db: Db, threadId: string, user: AuthUser | null
     forum: await getForum(db, forum.id, user),
     thread: presentThread(thread),
     posts: rows.map((row) => presentPost(row, user)),
+    earlierReplies,
     myReactions: await myReactions(db, user, rows.map((r) => r.id)),
     following,
     lastReadAt,
     canPost: canReplyToThread(user, forum.access, forum.archivedAt !== null, thread.locked),
     canModerate: isForumStaff(user),
     cursor,
+  };
+}
+
+/** The last threadReplyPageSize replies matching `where`, oldest first. */
+async function selectLatestReplies(db: Db, threadId: string, where: ReturnType<typeof sql>) {
+  const rows = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.threadId, threadId), eq(posts.isFirst, false), where))
+    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .limit(threadReplyPageSize);
+  if (!rows.length) return [];
+  return selectPosts(db, and(eq(posts.threadId, threadId), sql`${posts.id} in (${sql.join(rows.map((r) => sql`${r.id}::uuid`), sql`, `)})`));
+}
+
+// Compared in SQL against the stored row: timestamps keep microseconds that a JS Date would drop.
+const before = (post: { id: string }) => sql`(${posts.createdAt}, ${posts.id}) < (select b.created_at, b.id from posts b where b.id = ${post.id}::uuid)`;
+
+async function countRepliesBefore(db: Db, threadId: string, first: { id: string } | undefined) {
+  if (!first) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(posts)
+    .where(and(eq(posts.threadId, threadId), eq(posts.isFirst, false), before(first)));
+  return Number(row?.n ?? 0);
+}
+
+/** The page of replies just before one already shown ("show earlier replies"). */
+export async function earlierReplies(db: Db, threadId: string, user: AuthUser | null, beforeId: string): Promise<EarlierReplies> {
+  await readableThread(db, threadId, user);
+  const anchor = await selectPost(db, beforeId);
+  if (!anchor || anchor.threadId !== threadId) throw notFound();
+  const [{ isFirst }] = await db.select({ isFirst: posts.isFirst }).from(posts).where(eq(posts.id, anchor.id));
+  const rows = isFirst ? [] : await selectLatestReplies(db, threadId, before(anchor));
+  return {
+    posts: rows.map((row) => presentPost(row, user)),
+    myReactions: await myReactions(db, user, rows.map((r) => r.id)),
+    earlierReplies: await countRepliesBefore(db, threadId, rows[0]),
   };
 }
 
