@@ -3,7 +3,7 @@ import type { ForumPage, Post, ThreadPage, ThreadSummary } from '../../shared/fo
 import type { NotificationList } from '../../shared/notifications';
 import type { EventData, EventType, LiveEvent } from '../../shared/realtime';
 import { insertAt } from '../../client/src/features/forums/composer';
-import { applyForumEvent, applyThreadEvent, sortThreads, upsertPost } from '../../client/src/features/forums/live-reducers';
+import { applyForumEvent, applyThreadEvent, sortThreads, upsertPost, withEarlierReplies } from '../../client/src/features/forums/live-reducers';
 import { quoteText } from '../../client/src/features/forums/thread-page';
 import { applyNotificationEvent } from '../../client/src/features/notifications/live';
 import { threadPath, threadPathById } from '../../client/src/lib/paths';
@@ -73,7 +73,7 @@ const forum = {
 };
 
 function threadPage(overrides: Partial<ThreadPage> = {}): ThreadPage {
-  return { forum, thread: thread(), posts: [post(0)], myReactions: {}, following: true, lastReadAt: null, canPost: true, canModerate: false, cursor: 10, ...overrides };
+  return { forum, thread: thread(), posts: [post(0)], earlierReplies: 0, myReactions: {}, following: true, lastReadAt: null, canPost: true, canModerate: false, cursor: 10, ...overrides };
 }
 
 let nextId = 11;
@@ -144,6 +144,25 @@ describe('a thread page, live', () => {
     expect(locked.notice).toEqual({ kind: 'locked', title: 'Lokaler i Farsta' });
     const moved = applyThreadEvent(threadPage(), event('thread.moved', { thread: thread({ forumId: uuid(5) }), fromForumId: forumId, toForumId: uuid(5) }), { userId: null });
     expect(moved.refetch).toBe(true);
+  });
+
+  it('leaves changes to earlier replies not loaded yet for when they are loaded, and merges them in their place', () => {
+    // Loaded: the opening post and replies 5 and 6; replies 1 to 4 are earlier and not loaded.
+    const page = threadPage({ posts: [post(0), post(5), post(6)], earlierReplies: 4 });
+    const olderEdit = applyThreadEvent(page, event('post.updated', { post: post(2, { body: 'Ändrat', editCount: 1 }) }), { userId: null });
+    expect(olderEdit.data).toBe(page);
+    expect(olderEdit.notice).toBeUndefined();
+    const loadedEdit = applyThreadEvent(page, event('post.updated', { post: post(5, { author: anna, body: 'Ändrat', editCount: 1 }) }), { userId: maja.id });
+    expect(loadedEdit.data.posts.map((p) => p.body)).toEqual(['Inlägg 0', 'Ändrat', 'Inlägg 6']);
+    // Once every earlier reply is loaded, a change to any of them applies.
+    const merged = withEarlierReplies(page, { posts: [post(3), post(4)], myReactions: { [post(3).id]: ['heart'] }, earlierReplies: 2 });
+    expect(merged.posts.map((p) => p.id)).toEqual([0, 3, 4, 5, 6].map((n) => post(n).id));
+    expect(merged.earlierReplies).toBe(2);
+    expect(merged.myReactions[post(3).id]).toEqual(['heart']);
+    const all = withEarlierReplies(merged, { posts: [post(1), post(2)], myReactions: {}, earlierReplies: 0 });
+    expect(all.posts.map((p) => p.id)).toEqual([0, 1, 2, 3, 4, 5, 6].map((n) => post(n).id));
+    const nowApplies = applyThreadEvent(all, event('post.updated', { post: post(2, { body: 'Ändrat', editCount: 1 }) }), { userId: null });
+    expect(nowApplies.data.posts[2].body).toBe('Ändrat');
   });
 
   it('moves the data’s cursor to each applied event', () => {

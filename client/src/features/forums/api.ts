@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  EarlierReplies,
   Flag,
   Forum,
   ForumInput,
@@ -22,7 +23,7 @@ import type {
   searchQuerySchema,
 } from '../../../../shared/forums';
 import { api, queryString } from '../../lib/api';
-import { upsertPost } from './live-reducers';
+import { upsertPost, withEarlierReplies } from './live-reducers';
 
 export type CreatedThread = z.infer<typeof createdThreadSchema>;
 export type MentionableList = z.infer<typeof mentionableListSchema>;
@@ -175,6 +176,10 @@ export function useThreadMutations(threadId: string) {
     follow: useMutation({
       mutationFn: (follow: boolean) => api<void>(`/threads/${threadId}/follow`, { method: follow ? 'PUT' : 'DELETE' }),
       onSuccess: (_, follow) => updateThreadCache(queryClient, threadId, (page) => ({ ...page, following: follow })),
+    }),
+    earlier: useMutation({
+      mutationFn: (beforeId: string) => api<EarlierReplies>(`/threads/${threadId}/posts${queryString({ before: beforeId })}`),
+      onSuccess: (earlier) => updateThreadCache(queryClient, threadId, (page) => withEarlierReplies(page, earlier)),
     }),
     markRead: useMutation({
       mutationFn: () => api<void>(`/threads/${threadId}/read`, { method: 'POST' }),

@@ -1,4 +1,4 @@
-import type { ForumPage, Post, ThreadPage, ThreadSummary } from '../../../../shared/forums';
+import type { EarlierReplies, ForumPage, Post, ThreadPage, ThreadSummary } from '../../../../shared/forums';
 import type { EventData, LiveEvent } from '../../../../shared/realtime';
 
 // How live events change what a page shows. Pure and idempotent: an event applied twice (once in
@@ -52,6 +52,22 @@ function sameReactions(a: Post['reactions'], b: Post['reactions']) {
   return key(a) === key(b);
 }
 
+/** Whether the post falls among the earlier replies the page has not loaded. */
+export function isBeforeLoadedReplies(page: ThreadPage, post: Post): boolean {
+  const firstReply = page.posts[1];
+  return page.earlierReplies > 0 && !!firstReply && byTime(post, firstReply) < 0;
+}
+
+/** Adds a page of earlier replies after the opening post. */
+export function withEarlierReplies(page: ThreadPage, earlier: EarlierReplies): ThreadPage {
+  return {
+    ...page,
+    posts: earlier.posts.reduce((list, post) => upsertPost(list, post), page.posts),
+    myReactions: { ...earlier.myReactions, ...page.myReactions },
+    earlierReplies: earlier.earlierReplies,
+  };
+}
+
 /** A thread page (one thread's posts) and the events of its forum's room. */
 export function applyThreadEvent(page: ThreadPage, event: LiveEvent, viewer: Viewer): LiveResult<ThreadPage> {
   const threadId = page.thread.id;
@@ -75,6 +91,8 @@ export function applyThreadEvent(page: ThreadPage, event: LiveEvent, viewer: Vie
     const { post } = event.data as EventData['post.updated'];
     if (post.threadId !== threadId) return { data: page };
     const before = existing(post.id);
+    // A reply among the earlier ones not loaded yet: it arrives with them, in its place, when asked for.
+    if (!before && isBeforeLoadedReplies(page, post)) return { data: page };
     const notice: LiveNotice | undefined = (() => {
       if (event.type === 'post.updated') return before && before.editCount !== post.editCount && byOther(post) ? { kind: 'edited', name: name(post) } : undefined;
       if (event.type === 'post.deleted') return before && !before.deleted ? { kind: 'removed', name: name(post) } : undefined;

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { flagInputSchema, postInputSchema, type Post, type ThreadPage as ThreadPageData } from '../../../../shared/forums';
+import { flagInputSchema, postInputSchema, threadReplyPageSize, type Post, type ThreadPage as ThreadPageData } from '../../../../shared/forums';
 import { forumRoom, type LiveEvent } from '../../../../shared/realtime';
 import { useI18n } from '../../i18n/use-i18n';
 import { announce } from '../../lib/announcer';
@@ -256,7 +256,7 @@ export function ThreadPage() {
   const notFound = isApiError(query.error, 404) || isApiError(query.error, 403) || isApiError(query.error, 400);
   const noticeText = useLiveNoticeText();
   const key = forumKeys.thread(threadId);
-  const { markRead } = useThreadMutations(threadId);
+  const { markRead, earlier } = useThreadMutations(threadId);
   const [reasonAction, setReasonAction] = useState<ReasonAction>(null);
   const replyTextarea = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft, clearDraft] = useDraft<ReplyDraft>(user ? `reply.${threadId}` : null, emptyReply, (d) => !d.body.trim());
@@ -289,6 +289,11 @@ export function ThreadPage() {
   useEffect(() => {
     if (!data || !location.hash || landed.current === location.hash) return;
     const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    // A link to an older reply: fetch earlier pages until it is there (or there are no more).
+    if (!target && data.earlierReplies > 0 && data.posts[1] && !earlier.isPending && !earlier.isError) {
+      earlier.mutate(data.posts[1].id);
+      return;
+    }
     if (target) {
       landed.current = location.hash;
       requestAnimationFrame(() => {
@@ -296,7 +301,7 @@ export function ThreadPage() {
         target.focus({ preventScroll: true });
       });
     }
-  }, [data, location.hash]);
+  }, [data, location.hash]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const quote = (post: Post) => {
     const wrote = t('reply.wrote', { name: post.author?.name ?? t('post.unknownAuthor') });
@@ -367,7 +372,8 @@ export function ThreadPage() {
 
           <ol className="post-list" aria-label={t('thread.postsLabel')}>
             {data.posts.map((post, index) => (
-              <li key={post.id}>
+              <Fragment key={post.id}>
+              <li>
                 <PostItem
                   post={post}
                   context={{
@@ -385,6 +391,32 @@ export function ThreadPage() {
                   }}
                 />
               </li>
+              {index === 0 && data.earlierReplies > 0 && data.posts[1] && (
+                <li className="earlier-replies">
+                  <p className="muted">{plural('thread.earlier', data.earlierReplies)}</p>
+                  <BusyButton
+                    type="button"
+                    variant="secondary"
+                    busy={earlier.isPending}
+                    busyText={t('thread.loadingEarlier')}
+                    onClick={() => {
+                      const count = Math.min(threadReplyPageSize, data.earlierReplies);
+                      earlier.mutate(data.posts[1].id, {
+                        onSuccess: (page) => {
+                          announce(plural('thread.earlierShown', count));
+                          // The button may be gone now: keep the keyboard where the reading goes on.
+                          const first = page.posts[0];
+                          if (first) requestAnimationFrame(() => document.getElementById(postAnchor(first.id))?.focus());
+                        },
+                      });
+                    }}
+                  >
+                    {t('thread.showEarlier')}
+                  </BusyButton>
+                  {earlier.isError && <LoadError error={earlier.error} onRetry={() => earlier.mutate(data.posts[1].id)} />}
+                </li>
+              )}
+              </Fragment>
             ))}
           </ol>
 
