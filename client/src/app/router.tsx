@@ -15,6 +15,12 @@ import { ModerationPage } from '../features/forums/moderation-page';
 import { SearchPage } from '../features/forums/search-page';
 import { ThreadPage } from '../features/forums/thread-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
+import { BookingPage } from '../features/premises/booking-page';
+import { BookingsPage } from '../features/premises/bookings-page';
+import { EditPremisesPage, NewPremisesPage } from '../features/premises/premises-edit-pages';
+import { PremisesPage } from '../features/premises/premises-page';
+import { PremisesSearchPage } from '../features/premises/premises-search-page';
+import { WantedPage } from '../features/premises/wanted-page';
 import { AccessibilityPage } from '../features/pages/accessibility-page';
 import { HomePage } from '../features/pages/home-page';
 import { NotFoundPage } from '../features/pages/not-found-page';
@@ -97,6 +103,41 @@ export function createAppRouter() {
               element: (
                 <RequireUser>
                   <NotificationsPage />
+                </RequireUser>
+              ),
+            },
+            { path: 'lokaler', element: <PremisesSearchPage /> },
+            { path: 'lokaler/sokes', element: <WantedPage /> },
+            {
+              path: 'lokaler/ny',
+              element: (
+                <RequireUser>
+                  <NewPremisesPage />
+                </RequireUser>
+              ),
+            },
+            {
+              path: 'lokaler/bokningar',
+              element: (
+                <RequireUser>
+                  <BookingsPage />
+                </RequireUser>
+              ),
+            },
+            {
+              path: 'lokaler/bokningar/:id',
+              element: (
+                <RequireUser>
+                  <BookingPage />
+                </RequireUser>
+              ),
+            },
+            { path: 'lokaler/:id', element: <PremisesPage /> },
+            {
+              path: 'lokaler/:id/redigera',
+              element: (
+                <RequireUser>
+                  <EditPremisesPage />
                 </RequireUser>
               ),
             },

@@ -16,6 +16,13 @@ export const paths = {
   forumSearch: '/forum/sok',
   moderation: '/samordning/moderering',
   notifications: '/aviseringar',
+  grants: '/bidrag',
+  newGrantCall: '/bidrag/ny',
+  grantPartners: '/bidrag/partner',
+  premises: '/lokaler',
+  newPremises: '/lokaler/ny',
+  bookings: '/lokaler/bokningar',
+  premisesWanted: '/lokaler/sokes',
 } as const;
 
 export const organisationPath = (slug: string) => `/organisationer/${encodeURIComponent(slug)}`;
@@ -28,6 +35,13 @@ export const threadPath = (forumSlug: string, threadId: string, postId?: string 
   `${forumPath(forumSlug)}/${encodeURIComponent(threadId)}${postId ? `#${postAnchor(postId)}` : ''}`;
 /** A thread when only its id is known (notifications): the thread page does not need the forum. */
 export const threadPathById = (threadId: string, postId?: string | null) => threadPath('trad', threadId, postId);
+
+export const premisesPath = (id: string) => `/lokaler/${encodeURIComponent(id)}`;
+export const editPremisesPath = (id: string) => `${premisesPath(id)}/redigera`;
+export const bookingPath = (id: string) => `/lokaler/bokningar/${encodeURIComponent(id)}`;
+
+export const grantCallPath = (id: string) => `/bidrag/${encodeURIComponent(id)}`;
+export const editGrantCallPath = (id: string) => `${grantCallPath(id)}/redigera`;
 
 /** Only same-site paths may be a sign-in's destination (no open redirects). */
 export function safeNext(next: string | null | undefined): string | null {
