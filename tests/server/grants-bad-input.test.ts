@@ -1,0 +1,367 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { message, type Locale, type MessageKey } from '../../shared/messages';
+import { ApiClient } from '../helpers/api-client';
+import { createOrganisation, signedInClient } from '../helpers/factories';
+import { buildTestApp, type TestApp } from '../helpers/test-app';
+import { callInput, exeBytes, memberOf, pdfBytes, stockholmDate, upload } from './grants-fixtures';
+
+// Bad input on every grants route: each case answers the expected 4xx (never a 500) as problem
+// details, names the offending fields in Swedish and in English, and writes nothing. The table is
+// checked against the OpenAPI document so that a new grants route cannot go without cases.
+
+type Actor = 'visitor' | 'member' | 'coordinator';
+type Send = (c: ApiClient, w: World) => Promise<LightMyRequestResponse>;
+type FieldSpec = [field: string, key: MessageKey, params?: Record<string, string | number>];
+
+interface Case {
+  name: string;
+  send: Send;
+  status: number;
+  errors?: FieldSpec[];
+  /** The problem's detail; by default error.validation with field errors, else the status's title. */
+  detail?: MessageKey;
+}
+interface RouteCases {
+  route: string;
+  as: Actor;
+  cases: Case[];
+}
+interface World {
+  orgA: string;
+  orgB: string;
+  callId: string;
+  archivedCallId: string;
+  knowHowId: string;
+  helpRequestId: string;
+  partnerPostId: string;
+  linkId: string;
+  fileId: string;
+}
+
+let t: TestApp;
+let w: World;
+const as = {} as Record<Actor, ApiClient>;
+const unknownId = '00000000-0000-4000-8000-000000000000';
+
+const titles: Record<number, MessageKey> = { 400: 'error.badRequest', 404: 'error.notFound', 409: 'error.conflict', 413: 'error.payloadTooLarge', 415: 'error.unsupportedMediaType' };
+
+const notFound = (send: Send): Case => ({ name: 'an unknown id', send, status: 404 });
+const badId = (send: Send): Case => ({ name: 'a malformed id', send, status: 400, errors: [['params.id', 'field.uuid']] });
+
+const table: RouteCases[] = [
+  {
+    route: 'GET /api/grants/calls',
+    as: 'visitor',
+    cases: [
+      { name: 'an unknown funder kind', send: (c) => c.get('/api/grants/calls?funderKind=kommunen'), status: 400, errors: [['querystring.funderKind', 'field.invalidOption']] },
+      { name: 'a date that is not one', send: (c) => c.get('/api/grants/calls?deadlineFrom=2026-13-01'), status: 400, errors: [['querystring.deadlineFrom', 'field.date']] },
+      { name: 'a date range backwards', send: (c) => c.get('/api/grants/calls?deadlineFrom=2026-06-01&deadlineTo=2026-05-01'), status: 400, errors: [['querystring.deadlineTo', 'grants.dateOrder']] },
+      { name: 'a page size of 0 and a bad flag', send: (c) => c.get('/api/grants/calls?pageSize=0&includePast=ja'), status: 400, errors: [['querystring.includePast', 'field.invalidOption'], ['querystring.pageSize', 'field.tooSmall', { min: 1 }]] },
+      { name: 'an unknown parameter', send: (c) => c.get('/api/grants/calls?sort=title'), status: 400, errors: [['querystring.sort', 'field.unknownField', { keys: 'sort' }]] },
+    ],
+  },
+  {
+    route: 'POST /api/grants/calls',
+    as: 'member',
+    cases: [
+      { name: 'nothing', send: (c) => c.post('/api/grants/calls', {}), status: 400, errors: [['funderKind', 'field.required'], ['title', 'field.required'], ['url', 'field.required'], ['deadlines', 'field.required']] },
+      { name: 'a plain http address', send: (c) => c.post('/api/grants/calls', callInput({ url: 'http://stiftelsen.example.se' })), status: 400, errors: [['url', 'grants.httpsOnly']] },
+      { name: 'no deadline', send: (c) => c.post('/api/grants/calls', callInput({ deadlines: [] })), status: 400, errors: [['deadlines', 'grants.deadlineRequired']] },
+      {
+        name: 'the same deadline twice and one in year 1999',
+        send: (c) => c.post('/api/grants/calls', callInput({ deadlines: [{ date: stockholmDate(10) }, { date: stockholmDate(10) }, { date: '1999-12-31' }] })),
+        status: 400,
+        errors: [['deadlines.2.date', 'grants.dateRange'], ['deadlines.1.date', 'grants.duplicateDeadline']],
+      },
+      {
+        name: 'the same deadline twice',
+        send: (c) => c.post('/api/grants/calls', callInput({ deadlines: [{ date: stockholmDate(10) }, { date: stockholmDate(10) }] })),
+        status: 400,
+        errors: [['deadlines.1.date', 'grants.duplicateDeadline']],
+      },
+      { name: 'a city administration not named', send: (c) => c.post('/api/grants/calls', callInput({ funderKind: 'cityAdministration', funderName: '' })), status: 400, errors: [['administration', 'grants.administrationRequired']] },
+      { name: 'an administration for a foundation', send: (c) => c.post('/api/grants/calls', callInput({ administration: 'socialforvaltningen' })), status: 400, errors: [['administration', 'grants.administrationOnlyForCity']] },
+      { name: 'a foundation without a name', send: (c) => c.post('/api/grants/calls', callInput({ funderName: '  ' })), status: 400, errors: [['funderName', 'field.required']] },
+      { name: 'amounts the wrong way round', send: (c) => c.post('/api/grants/calls', callInput({ amountMin: 500, amountMax: 100 })), status: 400, errors: [['amountMax', 'grants.amountRange']] },
+      { name: 'a negative amount', send: (c) => c.post('/api/grants/calls', callInput({ amountMin: -1 })), status: 400, errors: [['amountMin', 'field.tooSmall', { min: 0 }]] },
+      {
+        name: 'an unknown target group and administration',
+        send: (c) => c.post('/api/grants/calls', callInput({ funderKind: 'cityAdministration', administration: 'rymdforvaltningen', targetGroups: ['marsianer'] })),
+        status: 400,
+        errors: [['administration', 'error.unknownReference', { field: 'administration' }], ['targetGroups', 'error.unknownReference', { field: 'targetGroups' }]],
+      },
+      { name: 'an unknown field', send: (c) => c.post('/api/grants/calls', { ...callInput(), secret: true }), status: 400, errors: [['secret', 'field.unknownField', { keys: 'secret' }]] },
+    ],
+  },
+  {
+    route: 'GET /api/grants/calls/:id',
+    as: 'visitor',
+    cases: [badId((c) => c.get('/api/grants/calls/123')), notFound((c) => c.get(`/api/grants/calls/${unknownId}`))],
+  },
+  {
+    route: 'PUT /api/grants/calls/:id',
+    as: 'member',
+    cases: [
+      { name: 'a title too short', send: (c, w) => c.put(`/api/grants/calls/${w.callId}`, callInput({ title: 'Ab' })), status: 400, errors: [['title', 'field.tooShort', { min: 3 }]] },
+      notFound((c) => c.put(`/api/grants/calls/${unknownId}`, callInput())),
+      { name: 'an archived call', send: (c, w) => c.put(`/api/grants/calls/${w.archivedCallId}`, callInput()), status: 409, detail: 'error.grantArchived' },
+    ],
+  },
+  {
+    route: 'PATCH /api/grants/calls/:id',
+    as: 'member',
+    cases: [
+      { name: 'nothing', send: (c, w) => c.patch(`/api/grants/calls/${w.callId}`, {}), status: 400, errors: [['archived', 'field.required']] },
+      { name: 'a string for a boolean', send: (c, w) => c.patch(`/api/grants/calls/${w.callId}`, { archived: 'ja' }), status: 400, errors: [['archived', 'field.invalidType']] },
+      notFound((c) => c.patch(`/api/grants/calls/${unknownId}`, { archived: true })),
+    ],
+  },
+  {
+    route: 'PUT /api/grants/calls/:id/follow',
+    as: 'member',
+    cases: [
+      badId((c) => c.put('/api/grants/calls/abc/follow')),
+      notFound((c) => c.put(`/api/grants/calls/${unknownId}/follow`)),
+      { name: 'an archived call', send: (c, w) => c.put(`/api/grants/calls/${w.archivedCallId}/follow`), status: 409, detail: 'error.grantArchived' },
+    ],
+  },
+  {
+    route: 'DELETE /api/grants/calls/:id/follow',
+    as: 'member',
+    cases: [badId((c) => c.delete('/api/grants/calls/abc/follow')), notFound((c) => c.delete(`/api/grants/calls/${unknownId}/follow`))],
+  },
+  {
+    route: 'POST /api/grants/calls/:id/know-how',
+    as: 'member',
+    cases: [
+      {
+        name: 'a short description, an unknown status and a year too early',
+        send: (c, w) => c.post(`/api/grants/calls/${w.callId}/know-how`, { organisationId: w.orgA, status: 'maybe', year: 1990, description: 'Kort' }),
+        status: 400,
+        errors: [['status', 'field.invalidOption'], ['year', 'field.tooSmall', { min: 2000 }], ['description', 'field.tooShort', { min: 10 }]],
+      },
+      { name: 'a malformed organisation id', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/know-how`, { organisationId: 'x', status: 'applied', description: 'Vi sökte förra året.' }), status: 400, errors: [['organisationId', 'field.uuid']] },
+      { name: 'another organisation', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/know-how`, { organisationId: w.orgB, status: 'applied', description: 'Vi sökte förra året.' }), status: 400, errors: [['organisationId', 'error.notOrganisationMember']] },
+      { name: 'a second entry for the organisation', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/know-how`, { organisationId: w.orgA, status: 'applied', description: 'Vi sökte förra året.' }), status: 409, errors: [['organisationId', 'error.knowHowExists']], detail: 'error.knowHowExists' },
+      notFound((c, w) => c.post(`/api/grants/calls/${unknownId}/know-how`, { organisationId: w.orgA, status: 'applied', description: 'Vi sökte förra året.' })),
+      { name: 'an archived call', send: (c, w) => c.post(`/api/grants/calls/${w.archivedCallId}/know-how`, { organisationId: w.orgA, status: 'applied', description: 'Vi sökte förra året.' }), status: 409, detail: 'error.grantArchived' },
+    ],
+  },
+  {
+    route: 'POST /api/grants/calls/:id/help-requests',
+    as: 'member',
+    cases: [
+      { name: 'no text', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/help-requests`, { organisationId: w.orgA }), status: 400, errors: [['text', 'field.required']] },
+      { name: 'a NUL character', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/help-requests`, { organisationId: w.orgA, text: 'Hjälp oss\u0000 med budgeten' }), status: 400, errors: [['text', 'field.invalidCharacters']] },
+      { name: 'another organisation', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/help-requests`, { organisationId: w.orgB, text: 'Hjälp oss med budgeten.' }), status: 400, errors: [['organisationId', 'error.notOrganisationMember']] },
+      notFound((c, w) => c.post(`/api/grants/calls/${unknownId}/help-requests`, { organisationId: w.orgA, text: 'Hjälp oss med budgeten.' })),
+    ],
+  },
+  {
+    route: 'POST /api/grants/calls/:id/links',
+    as: 'member',
+    cases: [
+      { name: 'no title and a javascript: address', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/links`, { url: 'javascript:alert(1)' }), status: 400, errors: [['title', 'field.required'], ['url', 'grants.httpsOnly']] },
+      { name: 'an unknown category', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/links`, { title: 'Mall', category: 'recept', url: 'https://example.se' }), status: 400, errors: [['category', 'field.invalidOption']] },
+      notFound((c) => c.post(`/api/grants/calls/${unknownId}/links`, { title: 'Mall', url: 'https://example.se' })),
+    ],
+  },
+  {
+    route: 'POST /api/grants/calls/:id/files',
+    as: 'member',
+    cases: [
+      { name: 'JSON instead of a file', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/files`, { file: 'JVBERi0=' }), status: 415, errors: [['file', 'grants.multipartRequired']] },
+      { name: 'no file part', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, { title: 'Mall' }, []), status: 400, errors: [['file', 'grants.fileRequired']] },
+      {
+        name: 'an unknown category and field',
+        send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, { category: 'recept', owner: 'x' }, [{ fileName: 'a.pdf', content: pdfBytes }]),
+        status: 400,
+        errors: [['category', 'field.invalidOption'], ['owner', 'field.unknownField', { keys: 'owner' }]],
+      },
+      { name: 'an empty file', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, {}, [{ fileName: 'tom.pdf', content: Buffer.alloc(0) }]), status: 400, errors: [['file', 'grants.fileEmpty']] },
+      { name: 'two files', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, {}, [{ fileName: 'a.pdf', content: pdfBytes }, { fileName: 'b.pdf', content: pdfBytes }]), status: 400, errors: [['file', 'grants.oneFile']] },
+      { name: 'a program renamed .pdf', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, {}, [{ fileName: 'budget.pdf', content: exeBytes }]), status: 415, errors: [['file', 'grants.fileTypeUnsupported']] },
+      { name: 'a PDF named .xlsx', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, {}, [{ fileName: 'budget.xlsx', content: pdfBytes }]), status: 422, errors: [['file', 'grants.fileTypeMismatch', { actual: 'PDF', extension: 'xlsx' }]] },
+      { name: 'over 5 MB', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, {}, [{ fileName: 'stor.pdf', content: Buffer.concat([pdfBytes, Buffer.alloc(5 * 1024 * 1024)]) }]), status: 413, errors: [['file', 'grants.fileTooLarge', { max: 5 }]] },
+      notFound((c) => upload(c, `/api/grants/calls/${unknownId}/files`, {}, [{ fileName: 'a.pdf', content: pdfBytes }])),
+    ],
+  },
+  {
+    route: 'PATCH /api/grants/know-how/:id',
+    as: 'member',
+    cases: [
+      { name: 'a year as text and a short description', send: (c, w) => c.patch(`/api/grants/know-how/${w.knowHowId}`, { year: 'i fjol', description: 'Kort' }), status: 400, errors: [['year', 'field.invalidType'], ['description', 'field.tooShort', { min: 10 }]] },
+      notFound((c) => c.patch(`/api/grants/know-how/${unknownId}`, { year: 2024 })),
+    ],
+  },
+  {
+    route: 'DELETE /api/grants/know-how/:id',
+    as: 'member',
+    cases: [badId((c) => c.delete('/api/grants/know-how/1')), notFound((c) => c.delete(`/api/grants/know-how/${unknownId}`))],
+  },
+  {
+    route: 'POST /api/grants/know-how/:id/links',
+    as: 'member',
+    cases: [
+      { name: 'a title of one letter', send: (c, w) => c.post(`/api/grants/know-how/${w.knowHowId}/links`, { title: 'A', url: 'https://example.se' }), status: 400, errors: [['title', 'field.tooShort', { min: 2 }]] },
+      notFound((c) => c.post(`/api/grants/know-how/${unknownId}/links`, { title: 'Mall', url: 'https://example.se' })),
+    ],
+  },
+  {
+    route: 'POST /api/grants/know-how/:id/files',
+    as: 'member',
+    cases: [
+      { name: 'a web page', send: (c, w) => upload(c, `/api/grants/know-how/${w.knowHowId}/files`, {}, [{ fileName: 'sida.html', content: '<html><body>Hej</body></html>' }]), status: 415, errors: [['file', 'grants.fileTypeUnsupported']] },
+      notFound((c) => upload(c, `/api/grants/know-how/${unknownId}/files`, {}, [{ fileName: 'a.pdf', content: pdfBytes }])),
+    ],
+  },
+  {
+    route: 'PATCH /api/grants/help-requests/:id',
+    as: 'member',
+    cases: [
+      { name: 'open as text and a short text', send: (c, w) => c.patch(`/api/grants/help-requests/${w.helpRequestId}`, { open: 'nej', text: 'Hjälp' }), status: 400, errors: [['text', 'field.tooShort', { min: 10 }], ['open', 'field.invalidType']] },
+      notFound((c) => c.patch(`/api/grants/help-requests/${unknownId}`, { open: false })),
+    ],
+  },
+  {
+    route: 'DELETE /api/grants/help-requests/:id',
+    as: 'member',
+    cases: [badId((c) => c.delete('/api/grants/help-requests/x')), notFound((c) => c.delete(`/api/grants/help-requests/${unknownId}`))],
+  },
+  {
+    route: 'GET /api/grants/partners',
+    as: 'visitor',
+    cases: [{ name: 'a bad flag and id', send: (c) => c.get('/api/grants/partners?all=kanske&callId=1'), status: 400, errors: [['querystring.all', 'field.invalidOption'], ['querystring.callId', 'field.uuid']] }],
+  },
+  {
+    route: 'POST /api/grants/partners',
+    as: 'member',
+    cases: [
+      { name: 'a short title and no text', send: (c, w) => c.post('/api/grants/partners', { organisationId: w.orgA, title: 'Hj' }), status: 400, errors: [['title', 'field.tooShort', { min: 3 }], ['text', 'field.required']] },
+      { name: 'an unknown call', send: (c, w) => c.post('/api/grants/partners', { organisationId: w.orgA, callId: unknownId, title: 'Partner sökes', text: 'Till en gemensam ansökan.' }), status: 400, errors: [['callId', 'grants.unknownCall']] },
+      { name: 'an archived call', send: (c, w) => c.post('/api/grants/partners', { organisationId: w.orgA, callId: w.archivedCallId, title: 'Partner sökes', text: 'Till en gemensam ansökan.' }), status: 409, detail: 'error.grantArchived' },
+      { name: 'another organisation', send: (c, w) => c.post('/api/grants/partners', { organisationId: w.orgB, title: 'Partner sökes', text: 'Till en gemensam ansökan.' }), status: 400, errors: [['organisationId', 'error.notOrganisationMember']] },
+    ],
+  },
+  {
+    route: 'PATCH /api/grants/partners/:id',
+    as: 'member',
+    cases: [
+      { name: 'an empty title', send: (c, w) => c.patch(`/api/grants/partners/${w.partnerPostId}`, { title: '' }), status: 400, errors: [['title', 'field.tooShort', { min: 3 }]] },
+      notFound((c) => c.patch(`/api/grants/partners/${unknownId}`, { open: false })),
+    ],
+  },
+  {
+    route: 'DELETE /api/grants/partners/:id',
+    as: 'member',
+    cases: [badId((c) => c.delete('/api/grants/partners/x')), notFound((c) => c.delete(`/api/grants/partners/${unknownId}`))],
+  },
+  {
+    route: 'GET /api/grants/documents/:id/download',
+    as: 'visitor',
+    cases: [
+      badId((c) => c.get('/api/grants/documents/x/download')),
+      notFound((c) => c.get(`/api/grants/documents/${unknownId}/download`)),
+      { name: 'a link, which has no file', send: (c, w) => c.get(`/api/grants/documents/${w.linkId}/download`), status: 404, detail: 'error.documentIsLink' },
+    ],
+  },
+  {
+    route: 'DELETE /api/grants/documents/:id',
+    as: 'member',
+    cases: [badId((c) => c.delete('/api/grants/documents/x')), notFound((c) => c.delete(`/api/grants/documents/${unknownId}`))],
+  },
+  {
+    route: 'GET /api/grants/organisations/:id/know-how',
+    as: 'visitor',
+    cases: [badId((c) => c.get('/api/grants/organisations/x/know-how')), notFound((c) => c.get(`/api/grants/organisations/${unknownId}/know-how`))],
+  },
+];
+
+const tables = ['grant_calls', 'grant_call_deadlines', 'grant_call_target_groups', 'grant_follows', 'grant_reminders', 'grant_know_how', 'grant_help_requests', 'grant_partner_posts', 'grant_documents', 'notifications', 'events', 'audit_log'];
+
+/** Row count and a digest of every row of each table: an insert, update or delete anywhere shows. */
+async function snapshot() {
+  const query = tables
+    .map((name) => `select '${name}' as name, count(*)::int as rows, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from ${name} x`)
+    .join(' union all ');
+  const result = await t.app.db.execute<{ name: string; rows: number | string; digest: string }>(sql.raw(query));
+  return Object.fromEntries(result.rows.map((r) => [r.name, { rows: Number(r.rows), digest: r.digest }]));
+}
+
+function expectProblem(response: LightMyRequestResponse, c: Case, locale: Locale, label: string) {
+  expect(response.statusCode, `${label}: ${response.body}`).toBe(c.status);
+  expect(response.headers['content-type'], label).toMatch(/^application\/problem\+json/);
+  const problem = response.json();
+  expect(problem.status, label).toBe(c.status);
+  expect(problem.type, label).toBe(`https://motesplatsen.stockholm/problems/${c.status}`);
+  const validation = !!c.errors && (c.detail === undefined || c.detail === 'error.validation');
+  expect(problem.title, label).toBe(message(locale, validation ? 'error.validation' : titles[c.status]));
+  expect(problem.detail, label).toBe(message(locale, c.detail ?? (c.errors ? 'error.validation' : titles[c.status])));
+  if (c.errors) expect(problem.errors, label).toEqual(c.errors.map(([field, key, params]) => ({ field, message: message(locale, key, { field, ...params }) })));
+  else expect(problem.errors, label).toBeUndefined();
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const app = t.app;
+  const a = await createOrganisation(app);
+  const b = await createOrganisation(app);
+  const member = await memberOf(app, a.organisation.id, a.adminClient);
+  as.visitor = new ApiClient(app);
+  as.member = member.client;
+  as.coordinator = (await signedInClient(app, 'coordinator')).client;
+  const call = (await member.client.post('/api/grants/calls', callInput())).json().call.id;
+  const archived = (await member.client.post('/api/grants/calls', callInput())).json().call.id;
+  await member.client.patch(`/api/grants/calls/${archived}`, { archived: true });
+  const knowHow = await member.client.post(`/api/grants/calls/${call}/know-how`, { organisationId: a.organisation.id, status: 'received', description: 'Vi fick det och hjälper gärna.' });
+  const help = await member.client.post(`/api/grants/calls/${call}/help-requests`, { organisationId: a.organisation.id, text: 'Hur skriver man målen?' });
+  const partner = await member.client.post('/api/grants/partners', { organisationId: a.organisation.id, callId: call, title: 'Partner sökes', text: 'Till en gemensam ansökan.' });
+  const link = await member.client.post(`/api/grants/calls/${call}/links`, { title: 'Mall', url: 'https://example.se/mall' });
+  const file = await upload(member.client, `/api/grants/calls/${call}/files`, {}, [{ fileName: 'mall.pdf', content: pdfBytes }]);
+  for (const r of [knowHow, help, partner, link, file]) expect(r.statusCode, r.body).toBe(201);
+  w = {
+    orgA: a.organisation.id,
+    orgB: b.organisation.id,
+    callId: call,
+    archivedCallId: archived,
+    knowHowId: knowHow.json().id,
+    helpRequestId: help.json().id,
+    partnerPostId: partner.json().id,
+    linkId: link.json().id,
+    fileId: file.json().id,
+  };
+});
+afterAll(() => t.close());
+
+describe('grants: bad input', () => {
+  it('has cases for every grants route', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/grants'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect(table.map((r) => r.route).sort()).toEqual(documented.sort());
+    for (const r of table) expect(r.cases.length, r.route).toBeGreaterThan(0);
+  });
+
+  for (const r of table) {
+    describe(r.route, () => {
+      for (const c of r.cases) {
+        it(`${c.name} → ${c.status}`, async () => {
+          const before = await snapshot();
+          const page = (await as.visitor.get(`/api/grants/calls/${w.callId}`)).json();
+          for (const locale of ['sv', 'en'] as const) {
+            const client = as[r.as];
+            client.locale = locale;
+            const response = await c.send(client, w);
+            client.locale = 'sv';
+            expectProblem(response, c, locale, `${r.route} ${c.name} (${locale})`);
+          }
+          expect(await snapshot()).toEqual(before);
+          expect((await as.visitor.get(`/api/grants/calls/${w.callId}`)).json()).toEqual(page);
+        });
+      }
+    });
+  }
+});
