@@ -94,7 +94,10 @@ export const threadSummarySchema = z.object({
 });
 export type ThreadSummary = z.infer<typeof threadSummarySchema>;
 
-export const reactionCountSchema = z.object({ reaction: reactionSchema, count: z.number().int() });
+/** How many reacted so, and who: the first reactionNamesShown names, earliest first. */
+export const reactionNamesShown = 10;
+export const reactionCountSchema = z.object({ reaction: reactionSchema, count: z.number().int(), names: z.array(z.string()) });
+export type ReactionCount = z.infer<typeof reactionCountSchema>;
 
 export const postSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Forum, Post, ThreadSummary, Reaction } from './forums';
+import type { Forum, Post, ReactionCount, ThreadSummary } from './forums';
 import type { GrantCall, GrantDocument, HelpRequest, KnowHow, PartnerPost } from './grants';
 import type { Notification } from './notifications';
 import type { Booking } from './premises';
@@ -64,7 +64,7 @@ export interface EventData {
   'post.deleted': { post: Post };
   'post.hidden': { post: Post };
   'post.unhidden': { post: Post };
-  'post.reactions': { postId: string; threadId: string; reactions: { reaction: Reaction; count: number }[] };
+  'post.reactions': { postId: string; threadId: string; reactions: ReactionCount[] };
   'notification.created': { notification: Notification; unreadCount: number };
   'notifications.read': { unreadCount: number };
   'flag.created': { flagId: string; postId: string };

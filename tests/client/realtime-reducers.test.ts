@@ -129,7 +129,7 @@ describe('a thread page, live', () => {
 
   it('takes reaction counts as they are (absolute), without touching one’s own reactions', () => {
     const page = threadPage({ myReactions: { [post(0).id]: ['heart'] } });
-    const reactions = [{ reaction: 'heart' as const, count: 2 }];
+    const reactions = [{ reaction: 'heart' as const, count: 2, names: ['Anna', 'Bo'] }];
     const once = applyThreadEvent(page, event('post.reactions', { postId: post(0).id, threadId, reactions }), { userId: maja.id });
     expect(once.data.posts[0].reactions).toEqual(reactions);
     expect(once.data.myReactions).toEqual({ [post(0).id]: ['heart'] });

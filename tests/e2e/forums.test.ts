@@ -127,7 +127,8 @@ describe('live forums', () => {
     await replyOnReader.getByRole('button', { name: 'Tumme upp, 0' }).click();
     await replyOnReader.getByRole('button', { name: 'Tumme upp, 1' }).and(reader.page.locator('[aria-pressed=true]')).waitFor();
     const replyOnAuthor = author.page.locator('article', { hasText: replyText });
-    await replyOnAuthor.getByRole('button', { name: 'Tumme upp, 1' }).waitFor({ timeout: 5000 });
+    // …and says who reacted, for the screen reader and as a tooltip.
+    await replyOnAuthor.getByRole('button', { name: 'Tumme upp, 1: Fredrik Föreningsadmin' }).waitFor({ timeout: 5000 });
     expect(await replyOnAuthor.getByRole('button', { name: 'Tumme upp, 1' }).getAttribute('aria-pressed')).toBe('false');
 
     // The coordinator hides the reply, with a reason.

@@ -144,7 +144,7 @@ describe('the plain WebSocket feed', () => {
     expect(replay[1].data).toMatchObject({ thread: { id: thread.id, title: 'Flödestråd' }, post: { id: post.id, body: 'Första' } });
     expect(replay.slice(2, 4).map(postBody)).toEqual(['Andra', 'Tredje']);
     expect((replay[2].data as { post: Post }).post.id).toBe(answer.id);
-    expect(replay[4].data).toEqual({ postId: post.id, threadId: thread.id, reactions: [{ reaction: 'heart', count: 1 }] });
+    expect(replay[4].data).toEqual({ postId: post.id, threadId: thread.id, reactions: [{ reaction: 'heart', count: 1, names: ['Test user'] }] });
     // The messages are the events as stored, in the same order.
     const stored = (await eventsAfter(t.app.db, since, 1000)).filter((e) => e.room === `forum:${forum.id}` || e.room === 'forums');
     expect(replay.map((m) => [m.id, m.type, m.at])).toEqual(stored.map((e) => [e.id, e.type, e.at]));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { message } from '../../shared/messages';
-import { threadReplyPageSize, type Forum, type Post, type ThreadSummary } from '../../shared/forums';
+import { reactionNamesShown, threadReplyPageSize, type Forum, type Post, type ThreadSummary } from '../../shared/forums';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { posts } from '../../server/db/schema/index';
+import { posts, users } from '../../server/db/schema/index';
 import type { Notification } from '../../shared/notifications';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
@@ -374,23 +374,25 @@ describe('threads and replies', () => {
     const forum = await newForum(staff.client);
     const { thread, post } = await startThread(anna.client, forum.id, 'Reaktioner', 'Gilla mig');
     const url = (reaction: string) => `/api/posts/${post.id}/reactions/${reaction}`;
+    await t.app.db.update(users).set({ name: 'Bo Berg' }).where(eq(users.id, bo.user.id));
+    await t.app.db.update(users).set({ name: 'Carl Ek' }).where(eq(users.id, carl.user.id));
 
     const first = await bo.client.put(url('thumbsUp'));
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ postId: post.id, reactions: [{ reaction: 'thumbsUp', count: 1 }], mine: ['thumbsUp'] });
+    expect(first.json()).toEqual({ postId: post.id, reactions: [{ reaction: 'thumbsUp', count: 1, names: ['Bo Berg'] }], mine: ['thumbsUp'] });
     const repeat = await bo.client.put(url('thumbsUp'));
     expect(repeat.json()).toEqual(first.json());
 
     await carl.client.put(url('thumbsUp'));
     const carlHeart = await carl.client.put(url('heart'));
-    // Counts come in the fixed order of the reaction set.
+    // Counts come in the fixed order of the reaction set, with who reacted, earliest first.
     expect(carlHeart.json().reactions).toEqual([
-      { reaction: 'thumbsUp', count: 2 },
-      { reaction: 'heart', count: 1 },
+      { reaction: 'thumbsUp', count: 2, names: ['Bo Berg', 'Carl Ek'] },
+      { reaction: 'heart', count: 1, names: ['Carl Ek'] },
     ]);
     expect([...carlHeart.json().mine].sort()).toEqual(['heart', 'thumbsUp']);
     // Taking the last reaction of a kind away drops it from the counts.
-    expect((await carl.client.delete(url('heart'))).json().reactions).toEqual([{ reaction: 'thumbsUp', count: 2 }]);
+    expect((await carl.client.delete(url('heart'))).json().reactions).toEqual([{ reaction: 'thumbsUp', count: 2, names: ['Bo Berg', 'Carl Ek'] }]);
     await carl.client.put(url('heart'));
 
     const page = (await carl.client.get(`/api/threads/${thread.id}`)).json();
@@ -399,8 +401,24 @@ describe('threads and replies', () => {
     expect((await anna.client.get(`/api/threads/${thread.id}`)).json().myReactions).toEqual({});
 
     const takenBack = await bo.client.delete(url('thumbsUp'));
-    expect(takenBack.json()).toEqual({ postId: post.id, reactions: [{ reaction: 'thumbsUp', count: 1 }, { reaction: 'heart', count: 1 }], mine: [] });
+    expect(takenBack.json()).toEqual({
+      postId: post.id,
+      reactions: [
+        { reaction: 'thumbsUp', count: 1, names: ['Carl Ek'] },
+        { reaction: 'heart', count: 1, names: ['Carl Ek'] },
+      ],
+      mine: [],
+    });
     expect((await bo.client.delete(url('thumbsUp'))).json()).toEqual(takenBack.json());
+
+    // Beyond the first ten, only the count grows.
+    const crowd = await Promise.all(Array.from({ length: reactionNamesShown + 2 }, () => signedInClient(t.app, 'user')));
+    for (const [i, person] of crowd.entries()) {
+      await t.app.db.update(users).set({ name: `Person ${String(i + 1).padStart(2, '0')}` }).where(eq(users.id, person.user.id));
+      await person.client.put(url('idea'));
+    }
+    const idea = (await anna.client.get(`/api/threads/${thread.id}`)).json().posts[0].reactions.find((r: { reaction: string }) => r.reaction === 'idea');
+    expect(idea).toEqual({ reaction: 'idea', count: reactionNamesShown + 2, names: Array.from({ length: reactionNamesShown }, (_, i) => `Person ${String(i + 1).padStart(2, '0')}`) });
 
     const unknown = await bo.client.put(url('angry'));
     expect(unknown.statusCode).toBe(400);

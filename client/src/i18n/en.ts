@@ -548,6 +548,7 @@ export const en: Record<TextKey, string> = {
   'post.hiddenReason': 'Reason: {reason}',
   'post.hiddenNoReason': 'No reason was given.',
   'post.reactions': 'Reactions',
+  'post.reactionsMore': 'and {count} more',
   'post.quote': 'Quote',
   'post.edit': 'Edit',
   'post.editLabel': 'Edit your post',

@@ -548,6 +548,7 @@ export const sv = {
   'post.hiddenReason': 'Anledning: {reason}',
   'post.hiddenNoReason': 'Ingen anledning angavs.',
   'post.reactions': 'Reaktioner',
+  'post.reactionsMore': 'och {count} till',
   'post.quote': 'Citera',
   'post.edit': 'Ändra',
   'post.editLabel': 'Ändra ditt inlägg',

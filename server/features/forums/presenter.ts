@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Forum, Post, Reaction, ThreadSummary } from '../../../shared/forums';
+import { reactionNamesShown, type Forum, type Post, type Reaction, type ReactionCount, type ThreadSummary } from '../../../shared/forums';
 import type { Db, Tx } from '../../db/client';
 import { organisations, postReactions, posts, threads, users } from '../../db/schema/index';
 import type { AuthUser } from '../../lib/sessions';
@@ -9,9 +9,15 @@ import type { ForumRow } from './forum-access';
 // Rows -> responses. Live events carry the "room" view of a post: the same for every reader, so
 // a hidden post's text and reason never travel to the room; the author reloads to see the reason.
 
-const reactionCounts = sql<{ reaction: Reaction; count: number }[] | null>`(
-  select json_agg(json_build_object('reaction', r.reaction, 'count', r.n) order by r.reaction)
-  from (select reaction, count(*)::int as n from ${postReactions} where ${postReactions.postId} = ${posts.id} group by reaction) r
+// Who reacted is as public as who wrote: the names of the first few, earliest first.
+const reactionCounts = sql<ReactionCount[] | null>`(
+  select json_agg(json_build_object('reaction', r.reaction, 'count', r.n, 'names', r.names) order by r.reaction)
+  from (
+    select pr.reaction, count(*)::int as n, (array_agg(u.name order by pr.created_at, u.name))[1:${sql.raw(String(reactionNamesShown))}] as names
+    from post_reactions pr join users u on u.id = pr.user_id
+    where pr.post_id = ${posts.id}
+    group by pr.reaction
+  ) r
 )`;
 
 const postColumns = {

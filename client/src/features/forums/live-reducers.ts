@@ -46,7 +46,7 @@ function sameReactions(a: Post['reactions'], b: Post['reactions']) {
   const key = (list: Post['reactions']) =>
     list
       .filter((r) => r.count > 0)
-      .map((r) => `${r.reaction}:${r.count}`)
+      .map((r) => `${r.reaction}:${r.count}:${r.names.join('|')}`)
       .sort()
       .join(',');
   return key(a) === key(b);

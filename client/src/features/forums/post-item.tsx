@@ -57,6 +57,13 @@ function Reactions({ post, context }: { post: Post; context: PostContext }) {
   const [busy, setBusy] = useState<Reaction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const count = (reaction: Reaction) => post.reactions.find((r) => r.reaction === reaction)?.count ?? 0;
+  // "Tack, 3: Anna, Bo och 1 till": who reacted, for the tooltip and the screen reader alike.
+  const who = (reaction: Reaction) => {
+    const found = post.reactions.find((r) => r.reaction === reaction);
+    if (!found || !found.names.length) return '';
+    const more = found.count - found.names.length;
+    return `: ${found.names.join(', ')}${more > 0 ? ` ${t('post.reactionsMore', { count: number(more) })}` : ''}`;
+  };
   const signedIn = !!context.viewerId;
   const shown = signedIn ? reactions : reactions.filter((r) => count(r) > 0);
   if (!shown.length) return null;
@@ -64,10 +71,10 @@ function Reactions({ post, context }: { post: Post; context: PostContext }) {
     <div className="reactions" role="group" aria-label={t('post.reactions')}>
       {shown.map((reaction) => {
         const n = count(reaction);
-        const label = `${reactionName(t, reaction)}, ${number(n)}`;
+        const label = `${reactionName(t, reaction)}, ${number(n)}${who(reaction)}`;
         if (!signedIn) {
           return (
-            <span key={reaction} className="reaction reaction-static">
+            <span key={reaction} className="reaction reaction-static" title={label}>
               <span aria-hidden="true">
                 {reactionEmoji[reaction]} {number(n)}
               </span>
@@ -82,7 +89,7 @@ function Reactions({ post, context }: { post: Post; context: PostContext }) {
             type="button"
             className={pressed ? 'reaction reaction-on' : 'reaction'}
             aria-pressed={pressed}
-            title={reactionName(t, reaction)}
+            title={label}
             aria-busy={busy === reaction || undefined}
             onClick={() => {
               if (busy) return;
