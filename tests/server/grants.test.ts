@@ -501,3 +501,28 @@ describe('live', () => {
     expect(unknown).toEqual({ ok: false, error: { status: 401, message: message('sv', 'error.unauthorized') } });
   });
 });
+
+describe('demo content', () => {
+  it('seeds upcoming Swedish grant calls with know-how, an ask for help and partner posts, once', async () => {
+    const demo = await buildTestApp({ SEED_DEMO: 'true' });
+    try {
+      const anyone = new ApiClient(demo.app);
+      const calls = (await anyone.get('/api/grants/calls?pageSize=100')).json() as GrantCallList;
+      expect(calls.items.length).toBeGreaterThanOrEqual(6);
+      expect(calls.items.every((c) => c.nextDeadline !== null && c.nextDeadline >= stockholmDate(0))).toBe(true);
+      const arvsfonden = calls.items.find((c) => c.funderName === 'Allmänna arvsfonden')!;
+      expect(arvsfonden.nextDeadline).toBe(stockholmDate(7));
+      const page = (await anyone.get(`/api/grants/calls/${arvsfonden.id}`)).json() as GrantCallDetail;
+      expect(page.knowHow.map((k) => k.organisation.name)).toEqual(['Bidragsakademin Stockholm', 'Kista Tech för Alla']);
+      expect(page.helpRequests.map((h) => h.organisation.name)).toEqual(['Rinkeby Ungdomsforum']);
+      expect((await anyone.get('/api/grants/calls?includePast=true&pageSize=100')).json().total).toBe(calls.total + 1);
+      expect((await anyone.get('/api/grants/partners')).json().items).toHaveLength(2);
+      // A second start seeds nothing more.
+      const { seedDemoOnce } = await import('../../server/db/seed/demo');
+      await seedDemoOnce(demo.app.db, demo.app.log);
+      expect((await anyone.get('/api/grants/calls?pageSize=100')).json().total).toBe(calls.total);
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
+});

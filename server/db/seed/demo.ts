@@ -10,6 +10,7 @@ import { demoOrganisations } from './demo-organisations';
 import { DEMO_PASSWORD, demoUsers } from './demo-users';
 import { referenceSeed } from './reference-data';
 import { seedDemoForums, seedForums } from './forums';
+import { seedDemoGrants } from './demo-grants';
 import { seedDemoPremises } from './demo-premises';
 
 const orgNumberPrefix: Record<LegalForm, string> = {
@@ -126,6 +127,7 @@ export async function seedDemoOnce(db: Db, log: FastifyBaseLogger) {
   });
   const forumsSeeded = await once(db, 'seed:demo-forums', seedDemoForums);
   if (forumsSeeded) log.info('Demo forum threads seeded.');
+  if (await once(db, 'seed:demo-grants', seedDemoGrants)) log.info('Demo grant calls seeded.');
   if (await once(db, 'seed:demo-premises', seedDemoPremises)) log.info('Demo premises and bookings seeded.');
   if (seeded) log.info(`Demo content seeded: ${demoOrganisations.length} organisations, ${demoUsers.length} demo users (password ${DEMO_PASSWORD}).`);
 }
