@@ -62,6 +62,7 @@ function MainNavigation() {
     { to: paths.overview, label: t('nav.overview') },
     { to: paths.forums, label: t('nav.forums') },
     { to: paths.premises, label: t('nav.premises') },
+    { to: paths.grants, label: t('nav.grants') },
   ];
   if (hasRole(user, ['coordinator', 'admin'])) items.push({ to: paths.moderation, label: t('nav.moderation') });
   if (hasRole(user, ['coordinator', 'admin'])) items.push({ to: paths.reference, label: t('nav.reference') });

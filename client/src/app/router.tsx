@@ -14,6 +14,10 @@ import { ForumPage } from '../features/forums/forum-page';
 import { ModerationPage } from '../features/forums/moderation-page';
 import { SearchPage } from '../features/forums/search-page';
 import { ThreadPage } from '../features/forums/thread-page';
+import { EditGrantCallPage, NewGrantCallPage } from '../features/grants/grant-call-form';
+import { GrantCallPage } from '../features/grants/grant-call-page';
+import { GrantListPage } from '../features/grants/grant-list-page';
+import { GrantPartnersPage } from '../features/grants/partners-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
 import { BookingPage } from '../features/premises/booking-page';
 import { BookingsPage } from '../features/premises/bookings-page';
@@ -138,6 +142,25 @@ export function createAppRouter() {
               element: (
                 <RequireUser>
                   <EditPremisesPage />
+                </RequireUser>
+              ),
+            },
+            { path: 'bidrag', element: <GrantListPage /> },
+            { path: 'bidrag/partner', element: <GrantPartnersPage /> },
+            {
+              path: 'bidrag/ny',
+              element: (
+                <RequireUser>
+                  <NewGrantCallPage />
+                </RequireUser>
+              ),
+            },
+            { path: 'bidrag/:id', element: <GrantCallPage /> },
+            {
+              path: 'bidrag/:id/redigera',
+              element: (
+                <RequireUser>
+                  <EditGrantCallPage />
                 </RequireUser>
               ),
             },

@@ -22,6 +22,11 @@ export function notificationText(t: I18n['t'], notification: Notification): stri
       return t('notifications.bookingDeclined', params);
     case 'bookingCancelled':
       return t('notifications.bookingCancelled', params);
+    case 'grantDeadlineWeek':
+    case 'grantDeadlineDay':
+    case 'grantKnowHowOffered':
+    case 'grantHelpAsked':
+      return t(`notifications.${notification.kind}`, { text: notification.text ?? '' });
     default:
       return t('notifications.generic');
   }

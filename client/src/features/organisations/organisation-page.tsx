@@ -8,6 +8,7 @@ import { PageHeading } from '../../lib/page';
 import { editOrganisationPath, paths } from '../../lib/paths';
 import { useReference } from '../../lib/reference-data';
 import { LoadError, Loading } from '../../lib/ui/status';
+import { OrganisationKnowHowSection } from '../grants/organisation-know-how';
 import { useOrganisation } from './api';
 import { ContactsPanel } from './contacts-panel';
 import { legalFormLabel, sizeClassLabel } from './labels';
@@ -149,6 +150,7 @@ export function OrganisationPage() {
                 )}
                 {organisation.resourceDescription && <Paragraphs text={organisation.resourceDescription} />}
               </section>
+              <OrganisationKnowHowSection organisationId={organisation.id} />
               <ContactsPanel organisation={organisation} />
               {organisation.viewer.canManageMembers && <MembersPanel organisation={organisation} />}
             </div>
