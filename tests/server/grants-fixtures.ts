@@ -137,3 +137,14 @@ export const docxBytes = zip({
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
   'word/document.xml': '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
 });
+
+export const odtBytes = zip({
+  mimetype: 'application/vnd.oasis.opendocument.text',
+  'content.xml': '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+});
+
+/** A ZIP that is no office document (e.g. a zipped program). */
+export const plainZipBytes = zip({ 'setup.exe': 'MZ not really', 'readme.txt': 'Kör setup.exe' });
+
+/** The start of a JFIF JPEG (SOI, APP0) and its end marker. */
+export const jpegBytes = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(32, 0x11), Buffer.from('ffd9', 'hex')]);

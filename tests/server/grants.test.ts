@@ -9,7 +9,7 @@ import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
 import { LiveClient, listen } from '../helpers/live-client';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
-import { callInput, docxBytes, exeBytes, htmlBytes, memberOf, pdfBytes, pngBytes, stockholmDate, upload } from './grants-fixtures';
+import { callInput, docxBytes, exeBytes, htmlBytes, jpegBytes, memberOf, odtBytes, pdfBytes, plainZipBytes, pngBytes, stockholmDate, upload } from './grants-fixtures';
 
 let t: TestApp;
 let url: string;
@@ -380,11 +380,13 @@ describe('shared documents', () => {
     expect(download.rawPayload.equals(pdfBytes)).toBe(true);
   });
 
-  it('accepts docx, PNG and CSV by their contents', async () => {
+  it('accepts docx, odt, PNG, JPEG, CSV and text by their contents', async () => {
     const { member, call } = await setting();
     const cases = [
       { fileName: 'mall.docx', content: docxBytes, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      { fileName: 'mall.odt', content: odtBytes, type: 'application/vnd.oasis.opendocument.text' },
       { fileName: 'logga.png', content: pngBytes, type: 'image/png' },
+      { fileName: 'foto.JPG', content: jpegBytes, type: 'image/jpeg' },
       { fileName: 'budget.csv', content: Buffer.from('post;belopp\nLokalhyra;12000\nFika;800\n'), type: 'text/csv; charset=utf-8' },
       { fileName: 'anteckningar', content: Buffer.from('Kom ihåg bilagorna.\n'), type: 'text/plain; charset=utf-8' },
     ];
@@ -397,7 +399,7 @@ describe('shared documents', () => {
       expect(download.rawPayload.equals(c.content)).toBe(true);
     }
     // A name without an extension gets the one its contents call for.
-    expect((await detail(visitor(), call.id)).documents.map((d) => d.fileName)).toEqual(['mall.docx', 'logga.png', 'budget.csv', 'anteckningar.txt']);
+    expect((await detail(visitor(), call.id)).documents.map((d) => d.fileName)).toEqual(['mall.docx', 'mall.odt', 'logga.png', 'foto.JPG', 'budget.csv', 'anteckningar.txt']);
   });
 
   it('refuses a renamed program or web page (415), a name claiming another type (422) and a file over 5 MB (413), storing nothing', async () => {
@@ -408,6 +410,8 @@ describe('shared documents', () => {
       { fileName: 'program.exe', content: exeBytes, status: 415, key: 'grants.fileTypeUnsupported' as const },
       { fileName: 'mall.pdf', content: htmlBytes, status: 415, key: 'grants.fileTypeUnsupported' as const },
       { fileName: 'mall.txt', content: htmlBytes, status: 415, key: 'grants.fileTypeUnsupported' as const },
+      { fileName: 'ikon.svg', content: Buffer.from('\uFEFF  <svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), status: 415, key: 'grants.fileTypeUnsupported' as const },
+      { fileName: 'mall.docx', content: plainZipBytes, status: 415, key: 'grants.fileTypeUnsupported' as const },
       { fileName: 'budget.docx', content: pdfBytes, status: 422, key: 'grants.fileTypeMismatch' as const, params: { actual: 'PDF', extension: 'docx' } },
       { fileName: 'bild.jpg', content: pngBytes, status: 422, key: 'grants.fileTypeMismatch' as const, params: { actual: 'PNG', extension: 'jpg' } },
     ];
