@@ -52,7 +52,6 @@ export function CallFollowButton({ callId, title, following, withHint = true }: 
         aria-pressed={following}
         aria-describedby={withHint ? hintId : undefined}
         aria-busy={busy || undefined}
-        aria-label={withHint ? undefined : t('grants.followNamed', { title })}
         onClick={() => {
           if (busy) return;
           setError(null);
@@ -67,6 +66,7 @@ export function CallFollowButton({ callId, title, following, withHint = true }: 
           {following ? '✓' : '+'}
         </span>
         {t('grants.follow')}
+        {!withHint && <span className="visually-hidden">: {title}</span>}
       </button>
       {withHint && (
         <span id={hintId} className="muted follow-hint">
