@@ -29,6 +29,13 @@ interface Check {
 
 const profile = '/organisationer/stadsmissionen-soderort';
 
+/** Opens the first grant call in the list (their ids are made when the demo data is seeded). */
+async function openFirstGrantCall(page: Page) {
+  const link = page.locator('.grant-card h3 a').first();
+  await link.click();
+  await page.locator('#knowhow-heading').waitFor();
+}
+
 const visitorChecks = (locale: 'sv' | 'en'): Check[] => [
   { path: '/' },
   { path: '/organisationer' },
@@ -59,6 +66,10 @@ const visitorChecks = (locale: 'sv' | 'en'): Check[] => [
   { path: '/aterstall-losenord?token=abcdefghijklmnopqrstuvwxyz' },
   { path: '/aterstall-losenord', label: 'reset without token' },
   { path: '/tillganglighet' },
+  { path: '/bidrag', label: 'grant calls' },
+  { path: '/bidrag?passerade=ja&finansiar=stiftelse&q=zzzzqqqq', label: 'grant calls without results' },
+  { path: '/bidrag', label: 'a grant call', prepare: openFirstGrantCall },
+  { path: '/bidrag/partner', label: 'partners wanted' },
   { path: '/konto', label: 'account (signed out)' },
   { path: '/samordning/referensdata', label: 'reference data (signed out)' },
   { path: '/en-sida-som-inte-finns', label: '404' },
@@ -92,6 +103,24 @@ const adminChecks = (locale: 'sv' | 'en'): Check[] => [
   { path: '/samordning/referensdata?typ=malgrupper', label: 'reference data: target groups' },
   { path: '/admin/anvandare' },
   { path: '/admin/anvandare?q=demo', label: 'users search' },
+  { path: '/bidrag', label: 'a grant call (staff)', prepare: openFirstGrantCall },
+  {
+    path: '/bidrag',
+    label: 'editing a grant call (staff)',
+    prepare: async (page) => {
+      await openFirstGrantCall(page);
+      await page.getByRole('link', { name: locale === 'sv' ? 'Ändra utlysningen' : 'Edit the grant call' }).click();
+      await page.locator('#call-deadlines').waitFor();
+    },
+  },
+  {
+    path: '/bidrag/ny',
+    label: 'grant call form with errors',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: locale === 'sv' ? 'Lägg till utlysningen' : 'Add the grant call' }).click();
+      await page.getByRole('alert').first().waitFor();
+    },
+  },
 ];
 
 async function settle(page: Page) {
