@@ -66,6 +66,10 @@ const visitorChecks = (locale: 'sv' | 'en'): Check[] => [
   { path: '/aterstall-losenord?token=abcdefghijklmnopqrstuvwxyz' },
   { path: '/aterstall-losenord', label: 'reset without token' },
   { path: '/tillganglighet' },
+  { path: '/lokaler', label: 'premises search' },
+  { path: '/lokaler?stadsdel=farsta&typ=hall&trappfritt=ja', label: 'premises search with filters' },
+  { path: '/lokaler?q=Samlingssalen', label: 'a premises page', prepare: openFirstPremises },
+  { path: '/lokaler/sokes', label: 'premises wanted' },
   { path: '/bidrag', label: 'grant calls' },
   { path: '/bidrag?passerade=ja&finansiar=stiftelse&q=zzzzqqqq', label: 'grant calls without results' },
   { path: '/bidrag', label: 'a grant call', prepare: openFirstGrantCall },
@@ -121,7 +125,25 @@ const adminChecks = (locale: 'sv' | 'en'): Check[] => [
       await page.getByRole('alert').first().waitFor();
     },
   },
+  { path: '/lokaler?q=Samlingssalen', label: 'a premises page (staff)', prepare: openFirstPremises },
+  {
+    path: '/lokaler?q=Samlingssalen',
+    label: 'editing premises (staff)',
+    prepare: async (page) => {
+      await openFirstPremises(page);
+      await page.getByRole('link', { name: locale === 'sv' ? 'Ändra lokalen' : 'Edit the premises' }).click();
+      await page.locator('form.premises-form').waitFor();
+    },
+  },
+  { path: '/lokaler/ny', label: 'list premises (no organisation)' },
+  { path: '/lokaler/bokningar', label: 'bookings (no organisation)' },
 ];
+
+/** From a premises search, the first result's page. */
+async function openFirstPremises(page: Page) {
+  await page.locator('.premises-card a').first().click();
+  await page.locator('.calendar-table').waitFor();
+}
 
 async function settle(page: Page) {
   await page.locator('h1').first().waitFor();

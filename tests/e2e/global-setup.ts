@@ -28,7 +28,8 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
-  const clientDist = path.resolve('dist/client');
+  // E2E_CLIENT_DIST: a build of one's own, when others may rebuild dist/client meanwhile.
+  const clientDist = path.resolve(process.env.E2E_CLIENT_DIST ?? 'dist/client');
   if (!existsSync(path.join(clientDist, 'index.html'))) {
     throw new Error('dist/client/index.html is missing: run `npx vite build` first (npm run test:e2e does).');
   }

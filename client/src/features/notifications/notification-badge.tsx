@@ -36,17 +36,19 @@ export function NotificationBadge({ userId }: { userId: string }) {
   );
 
   return (
-    // The name says the count in words ("Aviseringar, 3 olästa"); the badge shows the number.
-    <NavLink
-      to={paths.notifications}
-      className="button button-quiet notification-link"
-      aria-label={unread > 0 ? `${t('notifications.title')}, ${plural('notifications.unreadCount', unread)}` : undefined}
-    >
-      {t('notifications.title')}
-      {unread > 0 && (
-        <span className="count-badge" aria-hidden="true">
-          {number(unread)}
-        </span>
+    // The name says the count in words ("Aviseringar, 3 olästa"); the badge shows the number. The
+    // words are hidden text rather than an aria-label, so that the name starts with what one sees.
+    <NavLink to={paths.notifications} className="button button-quiet notification-link">
+      {unread > 0 ? (
+        <>
+          <span className="visually-hidden">{`${t('notifications.title')}, ${plural('notifications.unreadCount', unread)}`}</span>
+          <span aria-hidden="true">{t('notifications.title')}</span>
+          <span className="count-badge" aria-hidden="true">
+            {number(unread)}
+          </span>
+        </>
+      ) : (
+        t('notifications.title')
       )}
     </NavLink>
   );

@@ -1,0 +1,404 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, firstOnOrAfter, todayInStockholm } from '../../client/src/features/premises/week';
+import {
+  announcer,
+  demo,
+  expectHeading,
+  horizontalOverflow,
+  launchBrowser,
+  markDocument,
+  openPage,
+  saveScreenshots,
+  seriousAxeViolations,
+  signIn,
+  signInLabels,
+  stillSamePage,
+  type PageOptions,
+  type TrackedPage,
+} from './browser';
+
+// Premises in a real browser: a member of one organisation finds another organisation's room free
+// on a date and asks for it; the owner's admin sees the request arrive live and approves it; the
+// requester's list and the public calendar follow live, without a reload. Conflicts in a weekly
+// series are named and the rest can be booked; a request works with the keyboard alone; every
+// premises page passes axe in Swedish and English and fits a 320 px screen.
+//
+// Demo data: Maja Medlem is a member of Stadsmissionen Söderort (which owns "Samlingssalen i
+// Farsta") and of Rinkeby Ungdomsforum; Fredrik Föreningsadmin is Stadsmissionen's admin.
+
+let browser: Browser;
+const opened: TrackedPage[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await saveScreenshots(opened, context.task.name);
+  await Promise.all(opened.splice(0).map((p) => p.context.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(options: PageOptions = {}) {
+  const tracked = await openPage(browser, options);
+  opened.push(tracked);
+  return tracked;
+}
+
+async function openAs(email: string, options: PageOptions = {}) {
+  const tracked = await open(options);
+  await signIn(tracked.page, email, undefined, signInLabels[options.locale ?? 'sv']);
+  return tracked;
+}
+
+const hall = 'Samlingssalen i Farsta';
+const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+/** A weekday (Monday = 1) some weeks from now, far from the demo bookings. */
+const dateAhead = (weeks: number, weekday: number) => firstOnOrAfter(addDays(todayInStockholm(), weeks * 7), weekday);
+
+async function premisesId(page: Page, name = hall): Promise<string> {
+  const response = await page.request.get(`/api/premises?q=${encodeURIComponent(name)}`);
+  const body = (await response.json()) as { items: { id: string; name: string }[] };
+  const found = body.items.find((p) => p.name === name);
+  if (!found) throw new Error(`no premises named ${name}`);
+  return found.id;
+}
+
+/** The calendar row of a date on the premises page. */
+const calendarRow = (page: Page, date: string) => page.locator(`.calendar-table tr[data-date="${date}"]`);
+
+describe('booking premises, live', () => {
+  it('a member finds a free room, requests it; the owner approves live; the requester’s list and the public calendar follow without reload', async () => {
+    const date = dateAhead(10, 3); // a Wednesday
+    const purpose = `Föräldramöte ${stamp()}`;
+    const member = await openAs(demo.member);
+    const owner = await openAs(demo.organisationAdmin);
+    const visitor = await open();
+
+    // The owner's admin watches the requests to Stadsmissionen.
+    await owner.page.goto('/lokaler/bokningar?visa=till-oss');
+    await expectHeading(owner.page, 'Mina bokningar');
+    await owner.page.getByRole('heading', { level: 2, name: 'Förfrågningar om lokaler som Stadsmissionen Söderort lånar ut' }).waitFor();
+    await owner.page.locator('.booking-list, .booking-list + p, main p').first().waitFor();
+    await owner.page.locator('.loading').first().waitFor({ state: 'detached' });
+    await markDocument(owner.page);
+
+    // The member searches: Farsta, free that Wednesday 18–20.
+    await member.page.goto('/lokaler');
+    await expectHeading(member.page, 'Lokaler');
+    await member.page.getByLabel('Stadsdel').selectOption({ label: 'Farsta' });
+    await member.page.getByLabel('Datum', { exact: true }).fill(date);
+    await member.page.getByLabel('Från', { exact: true }).selectOption('18:00');
+    await member.page.getByLabel('Till', { exact: true }).selectOption('20:00');
+    await member.page.getByRole('button', { name: 'Sök lokaler' }).click();
+    await member.page.waitForURL((url) => url.searchParams.get('datum') === date && url.searchParams.get('stadsdel') === 'farsta');
+    const result = member.page.locator('.premises-card', { has: member.page.getByRole('link', { name: hall }) });
+    await result.waitFor();
+    await result.getByText(/^Ledig /).waitFor();
+    // Filters live in the URL: a reload shows the same search.
+    await member.page.reload();
+    await result.waitFor();
+    expect(await member.page.getByLabel('Datum', { exact: true }).inputValue()).toBe(date);
+    await result.getByRole('link', { name: hall }).click();
+    await expectHeading(member.page, hall);
+
+    // A visitor looks at the same week of the calendar.
+    await visitor.page.goto(member.page.url());
+    await expectHeading(visitor.page, hall);
+    await calendarRow(visitor.page, date).getByText('Inga bokningar').waitFor();
+    await markDocument(visitor.page);
+
+    // The member asks on behalf of Rinkeby Ungdomsforum; date and times come from the search.
+    expect(await member.page.getByLabel('Datum', { exact: true }).inputValue()).toBe(date);
+    expect(await member.page.getByLabel('Starttid').inputValue()).toBe('18:00');
+    await member.page.getByLabel('Organisation som bokar').selectOption({ label: 'Rinkeby Ungdomsforum' });
+    await member.page.getByLabel('Vad ska lokalen användas till?').fill(purpose);
+    await member.page.getByLabel('Antal deltagare').fill('25');
+    await member.page.getByRole('button', { name: 'Skicka förfrågan' }).click();
+    await member.page.getByRole('status').filter({ hasText: 'Förfrågan är skickad. Stadsmissionen Söderort svarar' }).waitFor();
+
+    // It arrives on the owner's list at once, announced.
+    const ownerCard = owner.page.locator('.booking-card', { hasText: purpose });
+    await ownerCard.waitFor({ timeout: 5000 });
+    await ownerCard.getByText('Väntar på svar').waitFor();
+    await expect.poll(() => announcer(owner.page).textContent()).toContain('Ny förfrågan om Samlingssalen i Farsta');
+    expect(await stillSamePage(owner.page)).toBe(true);
+    // Requests are not public: the visitor's calendar still shows the day free.
+    await calendarRow(visitor.page, date).getByText('Inga bokningar').waitFor();
+
+    // The member follows the request on "My bookings", as Rinkeby Ungdomsforum.
+    await member.page.getByRole('link', { name: 'Se era bokningar' }).click();
+    await expectHeading(member.page, 'Mina bokningar');
+    await member.page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Rinkeby Ungdomsforum' });
+    await member.page.getByRole('link', { name: 'Förfrågat av oss' }).click();
+    const memberCard = member.page.locator('.booking-card', { hasText: purpose });
+    await memberCard.getByText('Väntar på svar').waitFor();
+    await markDocument(member.page);
+
+    // The owner approves, with a message.
+    await ownerCard.getByRole('button', { name: /^Godkänn .*Rinkeby Ungdomsforum$/ }).click();
+    const dialog = owner.page.getByRole('dialog');
+    await dialog.getByLabel(/^Meddelande till den som frågade/).fill('Välkomna! Nyckeln hämtas i receptionen.');
+    await dialog.getByRole('button', { name: 'Godkänn bokningen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await ownerCard.getByText('Godkänd', { exact: true }).waitFor();
+
+    // The requester sees the decision live, with the message; the calendar shows the time busy.
+    await memberCard.getByText('Godkänd', { exact: true }).waitFor({ timeout: 5000 });
+    await memberCard.getByText('Välkomna! Nyckeln hämtas i receptionen.').waitFor();
+    await expect.poll(() => announcer(member.page).textContent()).toContain('Samlingssalen i Farsta');
+    expect(await stillSamePage(member.page)).toBe(true);
+
+    const row = calendarRow(visitor.page, date);
+    await row.getByText('18:00–20:00').waitFor({ timeout: 5000 });
+    await row.getByText('Upptaget').waitFor();
+    expect(await row.textContent()).not.toContain('Rinkeby');
+    await expect.poll(() => announcer(visitor.page).textContent()).toContain('Nu bokad');
+    expect(await stillSamePage(visitor.page)).toBe(true);
+
+    // The member was notified; the notification leads to the booking.
+    const badge = member.page.getByRole('banner').getByRole('link', { name: /^Aviseringar, \d+ olästa?$/ });
+    await badge.waitFor({ timeout: 5000 });
+    await badge.click();
+    await expectHeading(member.page, 'Aviseringar');
+    await member.page.getByRole('link', { name: 'Fredrik Föreningsadmin har godkänt din bokning' }).first().click();
+    await expectHeading(member.page, 'Bokning av Samlingssalen i Farsta');
+    await member.page.getByText('Godkänd', { exact: true }).waitFor();
+
+    // The same slot cannot be had twice: asking again names the clash.
+    await member.page.goto(`/lokaler/${await premisesId(member.page)}?datum=${date}&fran=19:00&till=21:00`);
+    await member.page.getByLabel('Organisation som bokar').selectOption({ label: 'Rinkeby Ungdomsforum' });
+    await member.page.getByLabel('Vad ska lokalen användas till?').fill('Krockar');
+    await member.page.getByLabel('Antal deltagare').fill('5');
+    await member.page.getByRole('button', { name: 'Skicka förfrågan' }).click();
+    await member.page.getByRole('alert').filter({ hasText: 'Tiden går inte att boka' }).getByText(/redan bokad$/).waitFor();
+
+    expect(member.problems).toEqual([]);
+    expect(owner.problems).toEqual([]);
+    expect(visitor.problems).toEqual([]);
+  });
+
+  it('a weekly series that clashes lists exactly the dates that cannot be booked, and books the rest', async () => {
+    const { page, problems } = await openAs(demo.member);
+    const id = await premisesId(page);
+    const first = dateAhead(14, 2); // a Tuesday
+    const clash = addDays(first, 14);
+
+    // As Stadsmissionen (the owner), Maja books the third Tuesday directly.
+    await page.goto(`/lokaler/${id}?datum=${clash}&fran=17:00&till=19:00`);
+    await page.getByLabel('Organisation som bokar').selectOption({ label: 'Stadsmissionen Söderort' });
+    await page.getByText('Lokalen tillhör din organisation: bokningen godkänns direkt.').waitFor();
+    await page.getByLabel('Vad ska lokalen användas till?').fill('Volontärutbildning');
+    await page.getByLabel('Antal deltagare').fill('20');
+    await page.getByRole('button', { name: 'Boka', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Bokat.' }).waitFor();
+    await calendarRow(page, clash).getByText('Upptaget').waitFor({ timeout: 5000 });
+
+    // Then, for Rinkeby Ungdomsforum, four Tuesdays 18–20 from two weeks earlier.
+    await page.getByLabel('Organisation som bokar').selectOption({ label: 'Rinkeby Ungdomsforum' });
+    await page.getByLabel('Varje vecka').check();
+    await page.getByLabel('Veckodag').selectOption({ label: 'tisdag' });
+    await page.getByLabel('Från och med').fill(first);
+    await page.getByLabel('Starttid').selectOption('18:00');
+    await page.getByLabel('Sluttid').selectOption('20:00');
+    await page.getByLabel('Antal veckor').fill('4');
+    await page.getByText(/^4 tillfällen:/).waitFor();
+    await page.getByLabel('Vad ska lokalen användas till?').fill('Läxhjälp');
+    await page.getByLabel('Antal deltagare').fill('15');
+    await page.getByRole('button', { name: 'Skicka förfrågan' }).click();
+
+    const refusal = page.getByRole('alert').filter({ hasText: '1 av 4 datum går inte att boka' });
+    await refusal.waitFor();
+    const items = await refusal.locator('li').allTextContents();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(/18:00–20:00: redan bokad$/);
+    expect(await refusal.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await refusal.getByRole('button', { name: 'Boka de 3 lediga datumen' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Förfrågan om 3 datum är skickad.' });
+    await done.waitFor();
+    await done.getByText('Dessa datum bokades inte:').waitFor();
+    expect(await done.locator('li').count()).toBe(4); // three booked, one skipped
+    expect(problems).toEqual([]);
+  });
+
+  it('a request can be made with the keyboard alone', async () => {
+    const { page, problems } = await openAs(demo.member);
+    const id = await premisesId(page);
+    const date = dateAhead(12, 4); // a Thursday
+    await page.goto(`/lokaler/${id}?datum=${date}&fran=10:00&till=12:00`);
+    await expectHeading(page, hall);
+
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return { id: el?.id ?? '', tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').trim() };
+      });
+    async function tabTo(match: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string) {
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press('Tab');
+        if (match(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    }
+
+    // Next week and back again, by keyboard.
+    await tabTo((f) => f.tag === 'button' && f.text.includes('Nästa vecka'), 'the next-week button');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: /^Vecka \d+:/ }).waitFor();
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused()).text).toContain('Föregående vecka');
+    await page.keyboard.press('Enter');
+    await calendarRow(page, date).waitFor();
+
+    await tabTo((f) => f.id === 'booking-organisationId', 'the organisation select');
+    await page.keyboard.type('Rinkeby');
+    await expect.poll(() => page.locator('#booking-organisationId option:checked').textContent()).toBe('Rinkeby Ungdomsforum');
+    await tabTo((f) => f.id === 'booking-purpose', 'the purpose field');
+    await page.keyboard.type('Styrelsemöte');
+    await page.keyboard.press('Tab');
+    expect((await focused()).id).toBe('booking-attendees');
+    await page.keyboard.type('8');
+    await tabTo((f) => f.tag === 'button' && f.text === 'Skicka förfrågan', 'the send button');
+    await page.keyboard.press('Enter');
+    const sent = page.getByRole('status').filter({ hasText: 'Förfrågan är skickad.' });
+    await sent.waitFor();
+    // Focus moves to the confirmation, so a screen reader reads it and the user continues from there.
+    expect(await sent.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('premises pages at 320 px', () => {
+  it('search, a premises page, bookings, wanted posts and the listing form fit without sideways scrolling', async () => {
+    const width = 320;
+    const { page, problems } = await openAs(demo.organisationAdmin, { width, height: 640 });
+    const id = await premisesId(page);
+    for (const path of ['/lokaler', `/lokaler?stadsdel=farsta&datum=${dateAhead(9, 2)}&fran=18:00&till=20:00`, `/lokaler/${id}`, '/lokaler/bokningar?visa=till-oss', '/lokaler/sokes', '/lokaler/ny', `/lokaler/${id}/redigera`]) {
+      await page.goto(path);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.locator('.loading').first().waitFor({ state: 'detached' });
+      const overflow = await horizontalOverflow(page);
+      expect(overflow.scrollWidth, `${path} is wider than ${width}px: ${overflow.offenders.join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main button, main input:not([type=checkbox]):not([type=radio]), main select, main .button')]
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => ({ label: (el.textContent || el.getAttribute('name') || el.id).trim().slice(0, 40), height: el.getBoundingClientRect().height }))
+          .filter((target) => target.height < 43.5),
+      );
+      expect(small, path).toEqual([]);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('premises pages pass axe-core', () => {
+  const words = {
+    sv: { send: 'Boka', approve: /^Godkänn /, weekly: 'Varje vecka', create: 'Lägg upp lokalen', newWanted: 'Beskriv vilken lokal ni söker', publish: 'Publicera', offer: /^Erbjud en lokal/, ical: 'Visa kalenderadressen' },
+    en: { send: 'Book', approve: /^Approve /, weekly: 'Every week', create: 'List the premises', newWanted: 'Describe the premises you need', publish: 'Publish', offer: /^Offer premises/, ical: 'Show the calendar address' },
+  };
+
+  async function settle(page: Page) {
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('.loading').first().waitFor({ state: 'detached' });
+  }
+
+  async function run(tracked: TrackedPage, locale: 'sv' | 'en', checks: { path: string; label: string; prepare?: (page: Page) => Promise<void> }[]) {
+    const { page } = tracked;
+    const failures: string[] = [];
+    for (const check of checks) {
+      await page.goto(check.path);
+      await settle(page);
+      if (check.prepare) await check.prepare(page);
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      failures.push(...(await seriousAxeViolations(page, `${locale} ${check.label}`)));
+    }
+    if (failures.length) console.error(`axe violations:\n${failures.join('\n')}`);
+    expect(failures, failures.join('\n')).toEqual([]);
+    expect(tracked.problems).toEqual([]);
+  }
+
+  for (const locale of ['sv', 'en'] as const) {
+    const w = words[locale];
+
+    it(`for visitors (${locale})`, async () => {
+      const tracked = await open({ locale, bypassCSP: true });
+      const id = await premisesId(tracked.page);
+      await run(tracked, locale, [
+        { path: '/lokaler', label: 'premises search' },
+        { path: `/lokaler?stadsdel=farsta&datum=${dateAhead(9, 2)}&fran=18:00&till=20:00&trappfritt=ja`, label: 'search free then' },
+        { path: '/lokaler?q=zzzzqqqq', label: 'search without results' },
+        { path: `/lokaler/${id}`, label: 'a premises page' },
+        { path: '/lokaler/sokes', label: 'wanted posts' },
+        { path: '/lokaler/bokningar', label: 'bookings (signed out)' },
+        { path: '/lokaler/00000000-0000-4000-8000-000000000000', label: 'unknown premises' },
+      ]);
+    });
+
+    it(`for an organisation admin (${locale})`, async () => {
+      const tracked = await openAs(demo.organisationAdmin, { locale, bypassCSP: true });
+      const id = await premisesId(tracked.page);
+      const bookingId = await tracked.page.evaluate(async () => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { user: { memberships: { organisationId: string }[] } };
+        const list = (await (await fetch(`/api/bookings?organisationId=${me.user.memberships[0].organisationId}&side=owner`)).json()) as { bookings: { id: string }[] };
+        return list.bookings[0].id;
+      });
+      await run(tracked, locale, [
+        { path: `/lokaler/${id}`, label: 'a premises page with the booking form' },
+        {
+          path: `/lokaler/${id}`,
+          label: 'booking form with errors, weekly',
+          prepare: async (page) => {
+            await page.getByLabel(w.weekly).check();
+            await page.getByRole('button', { name: w.send, exact: true }).click();
+            await page.getByRole('alert').first().waitFor();
+          },
+        },
+        { path: '/lokaler/bokningar?visa=till-oss', label: 'requests to us' },
+        {
+          path: '/lokaler/bokningar?visa=till-oss',
+          label: 'approve dialog',
+          prepare: async (page) => {
+            await page.getByRole('button', { name: w.approve }).first().click();
+            await page.getByRole('dialog').waitFor();
+          },
+        },
+        {
+          path: '/lokaler/bokningar',
+          label: 'requested by us, calendar address',
+          prepare: async (page) => {
+            await page.getByRole('button', { name: w.ical }).click();
+            await page.locator('#ical-url').waitFor();
+          },
+        },
+        { path: `/lokaler/bokningar/${bookingId}`, label: 'a booking' },
+        { path: '/lokaler/ny', label: 'listing form' },
+        {
+          path: '/lokaler/ny',
+          label: 'listing form with errors',
+          prepare: async (page) => {
+            await page.getByRole('button', { name: w.create }).click();
+            await page.getByRole('alert').first().waitFor();
+          },
+        },
+        { path: `/lokaler/${id}/redigera`, label: 'edit form' },
+        {
+          path: '/lokaler/sokes',
+          label: 'wanted: new post and offer forms',
+          prepare: async (page) => {
+            await page.getByRole('button', { name: w.newWanted }).click();
+            await page.getByRole('button', { name: w.publish }).click();
+            await page.getByRole('alert').first().waitFor();
+            await page.getByRole('button', { name: w.offer }).first().click();
+            await page.locator('.offer-form').waitFor();
+          },
+        },
+      ]);
+    });
+  }
+});
