@@ -107,6 +107,8 @@ export const posts = pgTable(
     index('posts_search').using('gin', t.search),
     index('posts_created').on(t.createdAt),
     index('posts_author_created').on(t.authorId, t.createdAt),
+    // An organisation's posts newest first (the link of an @organisation mention, search by organisation).
+    index('posts_organisation_created').on(t.organisationId, t.createdAt),
     uniqueIndex('posts_author_idempotency').on(t.authorId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
 );

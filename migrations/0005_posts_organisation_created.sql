@@ -1,0 +1,1 @@
+CREATE INDEX "posts_organisation_created" ON "posts" USING btree ("organisation_id","created_at");
