@@ -26,6 +26,7 @@ const envSchema = z.object({
   FORUM_POST_INTERVAL_SECONDS: z.coerce.number().min(0).default(5),
   FORUM_DAILY_POST_CAP: z.coerce.number().int().min(1).default(100),
   EVENT_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  GRANT_UPLOAD_DAILY_MB: z.coerce.number().positive().default(50),
 });
 
 export interface Config {
@@ -47,6 +48,8 @@ export interface Config {
   forumLimits: { intervalMs: number; dailyCap: number };
   /** Live events older than this are pruned; a client away longer reloads instead of catching up. */
   eventRetentionMs: number;
+  /** What one person may upload to the grant documents in 24 hours. */
+  grantUploadDailyBytes: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -77,5 +80,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clientDist: path.resolve(e.CLIENT_DIST),
     forumLimits: { intervalMs: e.FORUM_POST_INTERVAL_SECONDS * 1000, dailyCap: e.FORUM_DAILY_POST_CAP },
     eventRetentionMs: e.EVENT_RETENTION_DAYS * 86400_000,
+    grantUploadDailyBytes: Math.round(e.GRANT_UPLOAD_DAILY_MB * 1024 * 1024),
   };
 }

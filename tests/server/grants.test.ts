@@ -463,6 +463,40 @@ describe('shared documents', () => {
   });
 });
 
+describe('upload quota', () => {
+  it('caps what one person uploads in 24 hours with a 429 and Retry-After, also for parallel uploads; links do not count', async () => {
+    // 2,000 bytes a day, so that two 800-byte files fit and the third does not.
+    const small = await buildTestApp({ GRANT_UPLOAD_DAILY_MB: String(2000 / 1024 / 1024) });
+    try {
+      const org = await createOrganisation(small.app);
+      const created = await org.adminClient.post('/api/grants/calls', callInput());
+      expect(created.statusCode, created.body).toBe(201);
+      const call = created.json().call as { id: string };
+      const file = Buffer.concat([pdfBytes, Buffer.alloc(800 - pdfBytes.length)]);
+      const url = `/api/grants/calls/${call.id}/files`;
+      const count = async () => Number((await small.app.db.execute<{ n: string }>(sql`select count(*) as n from grant_documents`)).rows[0].n);
+      for (const name of ['ett.pdf', 'tva.pdf']) {
+        const done = await upload(org.adminClient, url, {}, [{ fileName: name, content: file }]);
+        expect(done.statusCode, done.body).toBe(201);
+      }
+      const third = await upload(org.adminClient, url, {}, [{ fileName: 'tre.pdf', content: file }]);
+      expect(third.statusCode).toBe(429);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(23 * 3600);
+      expect(third.json().detail).toBe(message('sv', 'grants.uploadQuota', { mb: 0, hours: 24 }));
+      expect(await count()).toBe(2);
+      // A link costs no storage.
+      expect((await org.adminClient.post(`/api/grants/calls/${call.id}/links`, { title: 'Mall', url: 'https://example.se/mall' })).statusCode).toBe(201);
+      // Another person has their own allowance; five at once still get exactly two through.
+      const other = await memberOf(small.app, org.organisation.id, org.adminClient);
+      const parallel = await Promise.all(Array.from({ length: 5 }, (_, i) => upload(other.client, url, {}, [{ fileName: `p${i}.pdf`, content: file }])));
+      expect(parallel.map((r) => r.statusCode).sort()).toEqual([201, 201, 429, 429, 429]);
+      expect(await count()).toBe(5);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('live', () => {
   it('sends a call’s changes to room grant:<id> and replays what a reconnecting client missed', async () => {
     const org = await createOrganisation(t.app);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { documentFileTypes, maxDocumentBytes, uploadFieldsSchema, type DocumentCategory, type GrantDocument } from '../../../shared/grants';
 import { isMessageKey, type MessageKey } from '../../../shared/messages';
@@ -48,8 +48,28 @@ interface NewDocument {
   file?: { fileName: string; contentType: string; content: Buffer };
 }
 
-async function insertDocument(db: Db, user: AuthUser, target: ResolvedTarget, input: NewDocument): Promise<GrantDocument> {
+/**
+ * Files are kept in the database, so one person's uploads are capped per 24 hours: a clear 429 with
+ * Retry-After. A lock per person makes parallel uploads count one after the other.
+ */
+async function checkUploadQuota(tx: Tx, user: AuthUser, size: number, dailyBytes: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('grant-uploads'), hashtext(${user.id}))`);
+  const [row] = await tx
+    .select({
+      total: sql<number>`coalesce(sum(${grantDocuments.size}), 0)::bigint`,
+      oldest: sql<Date | null>`min(${grantDocuments.createdAt})`,
+      now: sql<Date>`now()`,
+    })
+    .from(grantDocuments)
+    .where(and(eq(grantDocuments.uploadedBy, user.id), gt(grantDocuments.createdAt, sql`now() - interval '24 hours'`)));
+  if (Number(row.total) + size <= dailyBytes) return;
+  const seconds = row.oldest ? Math.max(1, Math.ceil((new Date(row.oldest).getTime() + 86400_000 - new Date(row.now).getTime()) / 1000)) : 86400;
+  throw new DomainError(429, 'grants.uploadQuota', { mb: Math.round(dailyBytes / 1024 / 1024), hours: Math.ceil(seconds / 3600) }, [], { 'retry-after': String(seconds) });
+}
+
+async function insertDocument(db: Db, user: AuthUser, target: ResolvedTarget, input: NewDocument, dailyBytes = Infinity): Promise<GrantDocument> {
   return db.transaction(async (tx) => {
+    if (input.file) await checkUploadQuota(tx, user, input.file.content.length, dailyBytes);
     const [row] = await tx
       .insert(grantDocuments)
       .values({
@@ -148,13 +168,13 @@ export function checkFile(fileName: string, content: Buffer): { fileName: string
   return { fileName: name, contentType: servedContentType(type, name) };
 }
 
-export async function addFile(db: Db, user: AuthUser, target: DocumentTarget, request: FastifyRequest): Promise<GrantDocument> {
+export async function addFile(db: Db, user: AuthUser, target: DocumentTarget, request: FastifyRequest, dailyBytes: number): Promise<GrantDocument> {
   // Who may upload is settled before the bytes are read.
   const resolved = await resolveTarget(db, user, target);
   const upload = await readUpload(request);
   const { fileName, contentType } = checkFile(upload.fileName, upload.content);
   const title = upload.title ?? fileName.replace(/\.[^.]+$/, '').slice(0, 200);
-  return insertDocument(db, user, resolved, { title, category: upload.category, file: { fileName, contentType, content: upload.content } });
+  return insertDocument(db, user, resolved, { title, category: upload.category, file: { fileName, contentType, content: upload.content } }, dailyBytes);
 }
 
 /** The bytes of an uploaded file, with the name and the type decided at upload. */

@@ -133,7 +133,7 @@ export const grantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/calls/:id/files', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'Upload a document to a call (active organisation members, officials, coordinator, admin)', description: uploadDescription, params: idParams, response: { 201: grantDocumentSchema, ...uploadErrors } },
-  }, async (request, reply) => reply.status(201).send(await addFile(app.db, requireUser(request), { callId: request.params.id }, request)));
+  }, async (request, reply) => reply.status(201).send(await addFile(app.db, requireUser(request), { callId: request.params.id }, request, app.config.grantUploadDailyBytes)));
 
   // --- know-how ---------------------------------------------------------------------------------
 
@@ -158,7 +158,7 @@ export const grantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/know-how/:id/files', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'Upload a document with your know-how (the organisation’s active members, coordinator, admin)', description: uploadDescription, params: idParams, response: { 201: grantDocumentSchema, ...uploadErrors } },
-  }, async (request, reply) => reply.status(201).send(await addFile(app.db, requireUser(request), { knowHowId: request.params.id }, request)));
+  }, async (request, reply) => reply.status(201).send(await addFile(app.db, requireUser(request), { knowHowId: request.params.id }, request, app.config.grantUploadDailyBytes)));
 
   // --- asks for help ----------------------------------------------------------------------------
 
