@@ -45,7 +45,7 @@ import { contentDisposition } from './sniff';
 
 const tags = ['grants'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
-const uploadErrors = { ...errors, 413: problemSchema, 415: problemSchema, 422: problemSchema };
+const uploadErrors = { ...errors, 413: problemSchema, 415: problemSchema, 422: problemSchema, 429: problemSchema };
 const idParams = z.strictObject({ id: uuid });
 const noContent = { 204: z.null(), ...errors };
 const uploadDescription =
