@@ -534,7 +534,17 @@ describe('live', () => {
     await watcher.connected();
     expect(await watcher.subscribe('grants')).toMatchObject({ ok: true });
     const call = await addCall(org.adminClient);
-    await watcher.waitFor((events) => events.some((e) => e.type === 'grants.changed' && (e.data as { callId: string }).callId === call.call.id));
+    const changes = (events: { type: string; data: unknown }[]) => events.filter((e) => e.type === 'grants.changed' && (e.data as { callId: string }).callId === call.call.id).length;
+    await watcher.waitFor((events) => changes(events) === 1);
+    // The list's counts of know-how and open asks change too.
+    const offered = await org.adminClient.post(`/api/grants/calls/${call.call.id}/know-how`, { organisationId: org.organisation.id, status: 'applied', description: 'Vi sökte i fjol.' });
+    expect(offered.statusCode, offered.body).toBe(201);
+    await watcher.waitFor((events) => changes(events) === 2);
+    const asked = await org.adminClient.post(`/api/grants/calls/${call.call.id}/help-requests`, { organisationId: org.organisation.id, text: 'Hur gör man budgeten?' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    await watcher.waitFor((events) => changes(events) === 3);
+    expect((await org.adminClient.patch(`/api/grants/help-requests/${asked.json().id}`, { open: false })).statusCode).toBe(200);
+    await watcher.waitFor((events) => changes(events) === 4);
     const unknown = await watcher.subscribe('grant:00000000-0000-4000-8000-000000000000');
     expect(unknown).toEqual({ ok: false, error: { status: 401, message: message('sv', 'error.unauthorized') } });
   });

@@ -11,7 +11,7 @@ import { notify, type NewNotification } from '../notifications/service';
 import { findActiveCall, findCall } from './calls';
 import { canActFor, canManagePost } from './policy';
 import { presentCalls, presentHelpRequests, presentKnowHow, presentPartnerPosts } from './presenter';
-import { helpRequestRemoved, helpRequestSaved, knowHowRemoved, knowHowSaved, partnerPostRemoved, partnerPostSaved } from './realtime';
+import { helpRequestRemoved, listChanged, helpRequestSaved, knowHowRemoved, knowHowSaved, partnerPostRemoved, partnerPostSaved } from './realtime';
 
 // Know-how between organisations: "we applied for / received this call and can help", "we need help
 // with this call", and "partners wanted" for joint applications. Matching: whoever offers know-how on
@@ -75,7 +75,7 @@ export async function createKnowHow(
         .from(grantHelpRequests)
         .where(and(eq(grantHelpRequests.callId, callId), eq(grantHelpRequests.open, true), ne(grantHelpRequests.organisationId, org.id)));
       const notices = await notify(tx, matchNotices('grantKnowHowOffered', askers.map((a) => a.userId), user, callId, `${call.title} — ${org.name}`));
-      await recordEvents(tx, [knowHowSaved(knowHow), ...notices]);
+      await recordEvents(tx, [knowHowSaved(knowHow), listChanged(knowHow.callId), ...notices]);
       return knowHow;
     });
   } catch (error) {
@@ -114,7 +114,7 @@ export async function deleteKnowHow(db: Db, user: AuthUser, id: string) {
     // Its documents go with it (ON DELETE CASCADE).
     await tx.delete(grantKnowHow).where(eq(grantKnowHow.id, id));
     await audit(tx, user, row.createdBy, 'grant.knowHow.delete', 'grantKnowHow', id, { organisationId: row.organisationId, callId: row.callId, description: row.description }, true);
-    await recordEvents(tx, [knowHowRemoved(row.callId, id)]);
+    await recordEvents(tx, [knowHowRemoved(row.callId, id), listChanged(row.callId)]);
   });
 }
 
@@ -143,7 +143,7 @@ export async function createHelpRequest(db: Db, user: AuthUser, callId: string, 
       .from(grantKnowHow)
       .where(and(eq(grantKnowHow.callId, callId), ne(grantKnowHow.organisationId, org.id)));
     const notices = await notify(tx, matchNotices('grantHelpAsked', knowers.map((k) => k.userId), user, callId, `${call.title} — ${org.name}`));
-    await recordEvents(tx, [helpRequestSaved(helpRequest), ...notices]);
+    await recordEvents(tx, [helpRequestSaved(helpRequest), listChanged(helpRequest.callId), ...notices]);
     return helpRequest;
   });
 }
@@ -158,7 +158,7 @@ export async function updateHelpRequest(db: Db, user: AuthUser, id: string, inpu
       .where(eq(grantHelpRequests.id, id));
     await audit(tx, user, row.createdBy, 'grant.helpRequest.update', 'grantHelpRequest', id, { organisationId: row.organisationId, open: input.open ?? row.open });
     const helpRequest = await getHelpRequest(tx, id);
-    await recordEvents(tx, [helpRequestSaved(helpRequest)]);
+    await recordEvents(tx, [helpRequestSaved(helpRequest), listChanged(helpRequest.callId)]);
     return helpRequest;
   });
 }
@@ -169,7 +169,7 @@ export async function deleteHelpRequest(db: Db, user: AuthUser, id: string) {
   await db.transaction(async (tx) => {
     await tx.delete(grantHelpRequests).where(eq(grantHelpRequests.id, id));
     await audit(tx, user, row.createdBy, 'grant.helpRequest.delete', 'grantHelpRequest', id, { organisationId: row.organisationId, callId: row.callId, text: row.text }, true);
-    await recordEvents(tx, [helpRequestRemoved(row.callId, id)]);
+    await recordEvents(tx, [helpRequestRemoved(row.callId, id), listChanged(row.callId)]);
   });
 }
 
