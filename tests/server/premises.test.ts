@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { bookings } from '../../server/db/schema/index';
 import { message } from '../../shared/messages';
 import type { PremisesInput } from '../../shared/premises';
@@ -250,6 +250,29 @@ describe('finding a room and booking it, live', () => {
     expect((await requester.adminClient.post(`/api/bookings/${id}/cancel`)).json().status).toBe('cancelled');
     const again = await search(requester.adminClient, `date=${date}&from=19:00&to=21:00&district=sodermalm`);
     expect(again.json().items.map((p: { id: string }) => p.id)).toContain(premises.id);
+  });
+
+  it('an organisation’s list reaches 90 days back and everything ahead, so a long history never hides coming requests', async () => {
+    const { owner, requester, premises } = await setting();
+    // 600 old approved bookings, one a day, ending 100 to 700 days ago: more than a page.
+    const old = Array.from({ length: 600 }, (_, i) => ({
+      premisesId: premises.id,
+      requesterOrganisationId: requester.organisation.id,
+      during: sql`tstzrange(now() - make_interval(days => ${700 - i}), now() - make_interval(days => ${700 - i}) + interval '1 hour', '[)')` as unknown as string,
+      status: 'approved' as const,
+      purpose: 'Förr',
+      attendees: 5,
+    }));
+    await t.app.db.insert(bookings).values(old);
+    const recentPast = { ...old[0], during: sql`tstzrange(now() - interval '10 days', now() - interval '10 days' + interval '1 hour', '[)')` as unknown as string, purpose: 'Nyss' };
+    await t.app.db.insert(bookings).values(recentPast);
+    const coming = await requester.adminClient.post(`/api/premises/${premises.id}/bookings`, request(requester.organisation.id, { purpose: 'Kommande' }));
+    expect(coming.statusCode).toBe(201);
+    for (const [client, organisationId, side] of [[owner.adminClient, owner.organisation.id, 'owner'], [requester.adminClient, requester.organisation.id, 'requester']] as const) {
+      const list = await client.get(`/api/bookings?organisationId=${organisationId}&side=${side}`);
+      expect(list.statusCode).toBe(200);
+      expect(list.json().bookings.map((b: { requester: { purpose: string } }) => b.requester.purpose)).toEqual(['Nyss', 'Kommande']);
+    }
   });
 
   it('gives an organisation a secret iCal address for its bookings', async () => {

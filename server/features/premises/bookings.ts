@@ -368,11 +368,19 @@ export async function getBookings(db: Db | Tx, user: AuthUser | null, ids: strin
   return (await selectBookings(db, inArray(bookings.id, ids))).map((row) => presentBooking(row, user));
 }
 
-/** An organisation's bookings, as requester or as owner of the premises. */
+/** How far back an organisation's list of bookings reaches (as far as its iCal feed). */
+export const bookingListDays = 90;
+
+/**
+ * An organisation's bookings, as requester or as owner of the premises: those that ended at most
+ * `bookingListDays` ago and everything ahead, in time order. Without the lower bound an organisation
+ * with a long history would see its oldest 500 bookings and never its coming requests.
+ */
 export async function listBookings(db: Db, user: AuthUser, organisationId: string, side: 'requester' | 'owner', status?: BookingStatus) {
   if (!isActiveMember(user, organisationId) && !isStaff(user)) throw forbidden();
   const cursor = await currentCursor(db);
   const bySide = side === 'requester' ? eq(bookings.requesterOrganisationId, organisationId) : eq(premises.organisationId, organisationId);
-  const rows = await selectBookings(db, and(bySide, status ? eq(bookings.status, status) : undefined)).limit(500);
+  const recent = sql`upper(${bookings.during}) > now() - make_interval(days => ${bookingListDays})`;
+  const rows = await selectBookings(db, and(bySide, recent, status ? eq(bookings.status, status) : undefined)).limit(500);
   return { bookings: rows.map((row) => presentBooking(row, user)), cursor };
 }
