@@ -225,6 +225,33 @@ describe('booking premises, live', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the owner declines with a reason and approves a whole weekly series at once', async () => {
+    const { page, problems } = await openAs(demo.organisationAdmin);
+    await page.goto('/lokaler/bokningar?visa=till-oss');
+    await expectHeading(page, 'Mina bokningar');
+
+    // A single request from Södermalms Jourcentrum (demo data): declined, with the reason shown.
+    const single = page.locator('.booking-card', { hasText: 'Från Södermalms Jourcentrum' });
+    await single.getByRole('button', { name: /^Avböj .*Södermalms Jourcentrum$/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Varför avböjer ni\?/).fill('Rummet renoveras den veckan.');
+    await dialog.getByRole('button', { name: 'Avböj bokningen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await single.getByText('Avböjd', { exact: true }).waitFor();
+    await single.getByText('Meddelande: Rummet renoveras den veckan.').waitFor();
+    await expect.poll(() => announcer(page).textContent()).toContain('Avböjd:');
+
+    // Enskede Idrottsallians' four Thursdays (demo data): one button approves them all.
+    const series = page.locator('.booking-card', { hasText: 'Tränarutbildning' });
+    await series.getByText(/torsdagar 18:00–20:00, 4 datum/).waitFor();
+    await series.getByRole('button', { name: 'Godkänn hela serien (4 datum)' }).click();
+    await dialog.getByRole('button', { name: 'Godkänn alla 4 datum' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => series.getByText('Godkänd', { exact: true }).count()).toBe(4);
+    expect(await series.getByRole('button', { name: /^Godkänn/ }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('a request can be made with the keyboard alone', async () => {
     const { page, problems } = await openAs(demo.member);
     const id = await premisesId(page);
