@@ -310,3 +310,27 @@ describe('finding a room and booking it, live', () => {
     expect(list.some((w: { id: string }) => w.id === posted.json().id)).toBe(false);
   });
 });
+
+describe('demo content', () => {
+  it('seeds a dozen premises across districts with opening hours, approved and pending bookings and wanted posts, once', async () => {
+    const demo = await buildTestApp({ SEED_DEMO: 'true' });
+    try {
+      const anyone = new ApiClient(demo.app);
+      const list = (await anyone.get('/api/premises?pageSize=100')).json() as { total: number; items: { id: string; name: string; district: { slug: string }; organisation: { name: string }; openingHours: unknown[] }[] };
+      expect(list.total).toBe(12);
+      expect(new Set(list.items.map((p) => p.district.slug)).size).toBeGreaterThanOrEqual(6);
+      expect(new Set(list.items.map((p) => p.organisation.name)).size).toBeGreaterThanOrEqual(8);
+      expect(list.items.every((p) => p.openingHours.length > 0)).toBe(true);
+      const hall = list.items.find((p) => p.name === 'Samlingssalen i Farsta')!;
+      const statuses = (await demo.app.db.select({ status: bookings.status }).from(bookings).where(eq(bookings.premisesId, hall.id))).map((b) => b.status);
+      expect(statuses).toContain('approved');
+      expect(statuses).toContain('pending');
+      expect((await anyone.get('/api/premises/wanted')).json().items.length).toBeGreaterThanOrEqual(2);
+      const { seedDemoOnce } = await import('../../server/db/seed/demo');
+      await seedDemoOnce(demo.app.db, demo.app.log);
+      expect((await anyone.get('/api/premises?pageSize=100')).json().total).toBe(12);
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
+});
