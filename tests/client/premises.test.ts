@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking, Calendar } from '../../shared/premises';
 import type { LiveEvent } from '../../shared/realtime';
-import { applyBookingEvent, applyBookingListEvent, applyCalendarEvent, groupBookings, pendingInSeries, type BookingList } from '../../client/src/features/premises/live';
+import { applyBookingEvent, applyBookingListEvent, applyCalendarEvent, groupBookings, isNewsTo, pendingInSeries, type BookingList } from '../../client/src/features/premises/live';
 import { bookingPrefill, formValuesOf, readPremisesQuery, searchParamsOf, withPage } from '../../client/src/features/premises/search-query';
 import {
   addDays,
@@ -252,5 +252,25 @@ describe('premises search in the URL', () => {
     expect(premisesPath(uuid(1))).toBe(`/lokaler/${uuid(1)}`);
     expect(editPremisesPath(uuid(1))).toBe(`/lokaler/${uuid(1)}/redigera`);
     expect(bookingPath(uuid(2))).toBe(`/lokaler/bokningar/${uuid(2)}`);
+  });
+});
+
+describe('what is announced', () => {
+  const me = uuid(9); // Maja, the requester in booking()
+
+  it('not one’s own request arriving, nor one’s own direct booking, nor a decision one just made here', () => {
+    expect(isNewsTo({ kind: 'newRequest', booking: booking(), from: null }, me, false)).toBe(false);
+    expect(isNewsTo({ kind: 'requested', booking: booking() }, me, false)).toBe(false);
+    expect(isNewsTo({ kind: 'statusChanged', booking: booking(), from: null }, me, false)).toBe(false);
+    const direct = booking({ status: 'approved', requester: { ...booking().requester!, organisation: { id: owner, name: 'Ägaren', slug: 'agaren' } } });
+    expect(isNewsTo({ kind: 'busy', booking: direct }, me, false)).toBe(false);
+    expect(isNewsTo({ kind: 'statusChanged', booking: booking({ status: 'approved' }), from: 'pending' }, uuid(8), true)).toBe(false);
+  });
+
+  it('others’ requests and decisions on one’s own request', () => {
+    expect(isNewsTo({ kind: 'newRequest', booking: booking(), from: null }, uuid(8), false)).toBe(true);
+    expect(isNewsTo({ kind: 'statusChanged', booking: booking({ status: 'approved' }), from: 'pending' }, me, false)).toBe(true);
+    expect(isNewsTo({ kind: 'busy', booking: booking({ status: 'approved' }) }, me, false)).toBe(true);
+    expect(isNewsTo({ kind: 'busy', booking: publicView(booking({ status: 'approved' })) }, null, false)).toBe(true);
   });
 });

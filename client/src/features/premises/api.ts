@@ -128,25 +128,45 @@ export function useRequestBooking(premisesId: string) {
   });
 }
 
+// Bookings (or series) this tab is changing right now: their live events need no announcement,
+// since the person already hears the outcome of their own action. The event may arrive before the
+// HTTP answer, so they are noted when the change starts.
+const ownChanges = new Map<string, number>();
+const ownChangeMs = 15_000;
+
+function noteOwnChange(id: string) {
+  ownChanges.set(id, Date.now());
+}
+
+/** Whether a booking changed by one's own hand here, a moment ago. */
+export function isOwnChange(booking: Pick<Booking, 'id' | 'seriesId'>): boolean {
+  const now = Date.now();
+  return [booking.id, booking.seriesId].some((key) => !!key && now - (ownChanges.get(key) ?? 0) < ownChangeMs);
+}
+
 export function useBookingDecisions() {
   const queryClient = useQueryClient();
   const done = (booking: Booking) => putBooking(queryClient, booking);
   return {
     approve: useMutation({
       mutationFn: ({ id, message }: { id: string; message: string }) => api<Booking>(`/bookings/${id}/approve`, { method: 'POST', body: { message } }),
+      onMutate: ({ id }) => noteOwnChange(id),
       onSuccess: done,
     }),
     decline: useMutation({
       mutationFn: ({ id, message }: { id: string; message: string }) => api<Booking>(`/bookings/${id}/decline`, { method: 'POST', body: { message } }),
+      onMutate: ({ id }) => noteOwnChange(id),
       onSuccess: done,
     }),
     cancel: useMutation({
       mutationFn: ({ id }: { id: string }) => api<Booking>(`/bookings/${id}/cancel`, { method: 'POST' }),
+      onMutate: ({ id }) => noteOwnChange(id),
       onSuccess: done,
     }),
     approveSeries: useMutation({
       mutationFn: ({ seriesId, message, skipConflicts }: { seriesId: string; message: string; skipConflicts: boolean }) =>
         api<{ approved: string[]; skipped: BookingResult['skipped'] }>(`/bookings/series/${seriesId}/approve`, { method: 'POST', body: { message, skipConflicts } }),
+      onMutate: ({ seriesId }) => noteOwnChange(seriesId),
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: premisesKeys.bookingLists }),
     }),
   };

@@ -11,11 +11,11 @@ import { PageHeading } from '../../lib/page';
 import { paths, premisesPath } from '../../lib/paths';
 import { useLiveRoom } from '../../lib/realtime';
 import { LoadError, Loading } from '../../lib/ui/status';
-import { premisesKeys, useBooking, useOrganisationCursor } from './api';
+import { isOwnChange, premisesKeys, useBooking, useOrganisationCursor } from './api';
 import { BookingActions } from './booking-actions';
 import { useBookingNoticeText } from './bookings-page';
 import { isMemberOf, localDateLabel, statusLabel, timeRange } from './labels';
-import { applyBookingEvent } from './live';
+import { applyBookingEvent, isNewsTo } from './live';
 import './premises.css';
 
 /** One booking, for the two organisations involved (where notifications lead); live from their room. */
@@ -47,7 +47,7 @@ export function BookingPage() {
       if (!old) return;
       const result = applyBookingEvent(old, event);
       if (result.data !== old) queryClient.setQueryData<Booking>(key, result.data);
-      if (result.notice) announce(noticeText(result.notice));
+      if (result.notice && isNewsTo(result.notice, user?.id ?? null, isOwnChange(result.notice.booking))) announce(noticeText(result.notice));
     },
     { onReset: () => void queryClient.invalidateQueries({ queryKey: key }) },
   );

@@ -12,10 +12,10 @@ import { useLiveRoom, withCursor } from '../../lib/realtime';
 import { BusyButton, SelectField } from '../../lib/ui/form';
 import { LoadError, Loading, errorText } from '../../lib/ui/status';
 import { api } from '../../lib/api';
-import { premisesKeys, useBookingList, useCalendarLink, type CalendarLink } from './api';
+import { isOwnChange, premisesKeys, useBookingList, useCalendarLink, type CalendarLink } from './api';
 import { BookingActions } from './booking-actions';
 import { activeOrganisations, isAdminOf, localDateLabel, statusLabel, timeRange, weekdayName } from './labels';
-import { applyBookingListEvent, groupBookings, pendingInSeries, type BookingList, type BookingNotice, type BookingSide } from './live';
+import { applyBookingListEvent, groupBookings, isNewsTo, pendingInSeries, type BookingList, type BookingNotice, type BookingSide } from './live';
 import { PremisesNav } from './premises-nav';
 import { isoWeekday } from './week';
 import './premises.css';
@@ -37,6 +37,7 @@ export function useBookingNoticeText() {
 function useLiveBookingList(organisationId: string | null, side: BookingSide, cursor: number | undefined) {
   const queryClient = useQueryClient();
   const noticeText = useBookingNoticeText();
+  const { user } = useCurrentUser();
   const key = premisesKeys.bookings(organisationId ?? 'none', side);
   useLiveRoom(
     organisationId ? organisationRoom(organisationId) : null,
@@ -46,7 +47,7 @@ function useLiveBookingList(organisationId: string | null, side: BookingSide, cu
       if (!old || !organisationId) return;
       const result = applyBookingListEvent(old, event, organisationId, side);
       queryClient.setQueryData<BookingList>(key, withCursor(old, event, () => result.data));
-      if (result.notice) announce(noticeText(result.notice));
+      if (result.notice && isNewsTo(result.notice, user?.id ?? null, isOwnChange(result.notice.booking))) announce(noticeText(result.notice));
     },
     { onReset: () => void queryClient.invalidateQueries({ queryKey: key }) },
   );

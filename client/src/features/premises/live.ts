@@ -118,3 +118,16 @@ export function groupBookings(bookings: Booking[]): BookingGroup[] {
   }
   return groups;
 }
+
+/**
+ * Whether a change is news to this viewer: not their own request arriving, and not a decision they
+ * just made here (`ownChange`); what one does oneself is confirmed where one did it.
+ */
+export function isNewsTo(notice: BookingNotice, viewerId: string | null, ownChange: boolean): boolean {
+  if (ownChange) return false;
+  const mine = !!viewerId && notice.booking.requester?.person?.id === viewerId;
+  const arrival = notice.kind === 'requested' || notice.kind === 'newRequest' || (notice.kind === 'statusChanged' && notice.from === null);
+  // The owner's own members book directly: their booking is busy from the start.
+  const direct = notice.kind === 'busy' && notice.booking.requester?.organisation.id === notice.booking.ownerOrganisationId;
+  return !(mine && (arrival || direct));
+}

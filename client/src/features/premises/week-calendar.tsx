@@ -3,11 +3,12 @@ import type { Booking, Calendar, Premises } from '../../../../shared/premises';
 import { premisesRoom, type LiveEvent } from '../../../../shared/realtime';
 import { useI18n } from '../../i18n/use-i18n';
 import { announce } from '../../lib/announcer';
+import { useCurrentUser } from '../../lib/current-user';
 import { useLiveRoom, withCursor } from '../../lib/realtime';
 import { LoadError, Loading } from '../../lib/ui/status';
-import { premisesKeys, useCalendar } from './api';
+import { isOwnChange, premisesKeys, useCalendar } from './api';
 import { localDateLabel, timeRange } from './labels';
-import { applyCalendarEvent, type BookingNotice } from './live';
+import { applyCalendarEvent, isNewsTo, type BookingNotice } from './live';
 import { addDays, isoWeekNumber, layoutDay, slotsByDay, weekWindow } from './week';
 
 /** Words for a change in a calendar, for the polite announcer. */
@@ -63,6 +64,7 @@ export function WeekCalendar({ premises, week, onWeekChange }: { premises: Premi
   const query = useCalendar(premises.id, week);
   const key = premisesKeys.calendar(premises.id, week);
   const noticeText = useCalendarNoticeText();
+  const { user } = useCurrentUser();
   const data = query.data;
 
   useLiveRoom(
@@ -75,7 +77,7 @@ export function WeekCalendar({ premises, week, onWeekChange }: { premises: Premi
       if (!old) return;
       const result = applyCalendarEvent(old, event);
       queryClient.setQueryData<Calendar>(key, withCursor(old, event, () => result.data));
-      if (result.notice) announce(noticeText(result.notice));
+      if (result.notice && isNewsTo(result.notice, user?.id ?? null, isOwnChange(result.notice.booking))) announce(noticeText(result.notice));
     },
     { onReset: () => void queryClient.invalidateQueries({ queryKey: premisesKeys.calendars(premises.id) }) },
   );
