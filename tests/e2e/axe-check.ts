@@ -135,7 +135,7 @@ const adminChecks = (locale: 'sv' | 'en'): Check[] => [
       await page.locator('form.premises-form').waitFor();
     },
   },
-  { path: '/lokaler/ny', label: 'list premises (no organisation)' },
+  { path: '/lokaler/ny', label: 'list premises (staff, any organisation)' },
   { path: '/lokaler/bokningar', label: 'bookings (no organisation)' },
 ];
 

@@ -303,7 +303,7 @@ export function PremisesForm({
           <p id={`${idPrefix}-openingHours-hint`} className="field-hint">
             {t('premisesForm.hoursHint')}
           </p>
-          {problem?.fields.openingHours && <p className="field-error">{problem.fields.openingHours}</p>}
+          {problem?.fields.openingHours && !Object.keys(details).some((k) => k.startsWith('openingHours.')) && <p className="field-error">{problem.fields.openingHours}</p>}
           <p>
             <button type="button" className="button button-secondary button-small" onClick={copyMondayToWeekdays}>
               {t('premisesForm.copyMonday')}
@@ -348,7 +348,7 @@ export function PremisesForm({
         <fieldset id={`${idPrefix}-closedDates`} className={problem?.fields.closedDates ? 'form-section field-has-error' : 'form-section'} tabIndex={-1}>
           <legend>{labels.closedDates}</legend>
           <p className="field-hint">{t('premisesForm.closedHint')}</p>
-          {problem?.fields.closedDates && <p className="field-error">{problem.fields.closedDates}</p>}
+          {problem?.fields.closedDates && !Object.keys(details).some((k) => k.startsWith('closedDates.')) && <p className="field-error">{problem.fields.closedDates}</p>}
           {values.closedDates.map((row, index) => (
             <div key={row.key} className="closed-row">
               <TextField idPrefix={`${idPrefix}-closed-${row.key}`} name="date" type="date" className="input-short" label={t('premisesForm.closedDate', { n: index + 1 })} value={row.date} onValueChange={(v) => changeClosed(row, 'date', v)} error={closedError(row, 'date')} />
