@@ -123,8 +123,10 @@ function OfferForm({ wanted, organisations, onDone }: { wanted: Wanted; organisa
   );
 }
 
-function WantedCard({ wanted, organisations }: { wanted: Wanted; organisations: OrganisationChoice[] }) {
+function WantedCard({ wanted, organisations: mine }: { wanted: Wanted; organisations: OrganisationChoice[] }) {
   const { t, locale, plural, date } = useI18n();
+  // One answers others' posts, not one's own organisation's.
+  const organisations = mine.filter((o) => o.id !== wanted.organisation.id);
   const { user } = useCurrentUser();
   const { setOpen } = useWantedMutations();
   const [offering, setOffering] = useState(false);
