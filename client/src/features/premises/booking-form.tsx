@@ -8,7 +8,7 @@ import { paths, signInPath } from '../../lib/paths';
 import { BusyButton, ErrorSummary, SelectField, TextAreaField, TextField, problemFromError, problemFromIssues, useFormValues, type FormProblem } from '../../lib/ui/form';
 import { Notice } from '../../lib/ui/status';
 import { useRequestBooking, type BookingResult } from './api';
-import { activeOrganisations, localDateLabel, reasonLabel, timeRange, weekdayName } from './labels';
+import { activeOrganisations, localDateLabel, reasonLabel, timeRange, weekdayName, type OrganisationChoice } from './labels';
 import { TimeSelect } from './time-select';
 import { firstOnOrAfter, isIsoDate, isoWeekday, seriesDates, todayInStockholm } from './week';
 
@@ -52,12 +52,35 @@ function ConflictList({ conflicts }: { conflicts: Conflict[] }) {
   );
 }
 
-/** The request form: one time, or the same weekday and time for some weeks; for one of one's organisations. */
+/** Who may ask: signed in, with an organisation; the form itself once that is known. */
 export function BookingForm({ premises, prefill }: { premises: Premises; prefill: BookingPrefill }) {
-  const { t, locale, plural } = useI18n();
-  const { user } = useCurrentUser();
+  const { t } = useI18n();
+  const { user, isLoading } = useCurrentUser();
   const location = useLocation();
   const organisations = activeOrganisations(user);
+  if (isLoading) return null;
+  if (!user) {
+    return (
+      <p>
+        <Link to={signInPath(location.pathname + location.search)}>{t('booking.signInToBook')}</Link>
+      </p>
+    );
+  }
+  if (premises.archived) return <Notice kind="warning">{t('booking.archived')}</Notice>;
+  if (!organisations.length) {
+    return (
+      <p>
+        {t('booking.needOrganisation')} <Link to={paths.directory}>{t('booking.findOrganisation')}</Link>
+      </p>
+    );
+  }
+  // Keyed by the person: the form's starting values (the acting organisation) depend on who it is.
+  return <BookingRequestForm key={user.id} premises={premises} prefill={prefill} organisations={organisations} />;
+}
+
+/** The request form: one time, or the same weekday and time for some weeks; for one of one's organisations. */
+function BookingRequestForm({ premises, prefill, organisations }: { premises: Premises; prefill: BookingPrefill; organisations: OrganisationChoice[] }) {
+  const { t, locale, plural } = useI18n();
   const request = useRequestBooking(premises.id);
   const defaultOrg = organisations.find((o) => o.id !== premises.organisation.id) ?? organisations[0];
   const startDate = isIsoDate(prefill.date) ? prefill.date : '';
@@ -84,22 +107,6 @@ export function BookingForm({ premises, prefill }: { premises: Premises; prefill
   useEffect(() => {
     if (refusal) refusalRef.current?.focus();
   }, [refusal]);
-
-  if (!user) {
-    return (
-      <p>
-        <Link to={signInPath(location.pathname + location.search)}>{t('booking.signInToBook')}</Link>
-      </p>
-    );
-  }
-  if (premises.archived) return <Notice kind="warning">{t('booking.archived')}</Notice>;
-  if (!organisations.length) {
-    return (
-      <p>
-        {t('booking.needOrganisation')} <Link to={paths.directory}>{t('booking.findOrganisation')}</Link>
-      </p>
-    );
-  }
 
   const weekly = values.mode === 'weekly';
   const weeks = Number(values.weeks);
