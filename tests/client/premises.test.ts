@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Notification } from '../../shared/notifications';
 import type { Booking, Calendar } from '../../shared/premises';
 import type { LiveEvent } from '../../shared/realtime';
 import { applyBookingEvent, applyBookingListEvent, applyCalendarEvent, groupBookings, isNewsTo, pendingInSeries, type BookingList } from '../../client/src/features/premises/live';
@@ -17,6 +18,8 @@ import {
   todayInStockholm,
   weekWindow,
 } from '../../client/src/features/premises/week';
+import { notificationHref, notificationText } from '../../client/src/features/notifications/notification-text';
+import { makeI18n } from '../../client/src/i18n/use-i18n';
 import { bookingPath, editPremisesPath, premisesPath } from '../../client/src/lib/paths';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -272,5 +275,32 @@ describe('what is announced', () => {
     expect(isNewsTo({ kind: 'statusChanged', booking: booking({ status: 'approved' }), from: 'pending' }, me, false)).toBe(true);
     expect(isNewsTo({ kind: 'busy', booking: booking({ status: 'approved' }) }, me, false)).toBe(true);
     expect(isNewsTo({ kind: 'busy', booking: publicView(booking({ status: 'approved' })) }, null, false)).toBe(true);
+  });
+});
+
+describe('booking notifications', () => {
+  const notification = (overrides: Partial<Notification> = {}): Notification => ({
+    id: uuid(400),
+    kind: 'bookingApproved',
+    actor: { id: uuid(401), name: 'Fredrik Föreningsadmin' },
+    threadId: null,
+    threadTitle: null,
+    postId: null,
+    text: 'Samlingssalen i Farsta: 2026-12-01 18:00–20:00 — Välkomna!',
+    link: `/lokaler/bokningar/${uuid(100)}`,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    readAt: null,
+    ...overrides,
+  });
+
+  it('read in words in both languages and lead to the booking', () => {
+    expect(notificationText(makeI18n('sv').t, notification())).toBe('Fredrik Föreningsadmin har godkänt din bokning');
+    expect(notificationText(makeI18n('en').t, notification({ kind: 'bookingRequested' }))).toBe('Fredrik Föreningsadmin has sent a booking request');
+    expect(notificationHref(notification())).toBe(bookingPath(uuid(100)));
+  });
+
+  it('never lead off the site', () => {
+    expect(notificationHref(notification({ link: '//example.org/lokaler' }))).toBeNull();
+    expect(notificationHref(notification({ link: 'https://example.org' }))).toBeNull();
   });
 });
