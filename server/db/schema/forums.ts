@@ -106,6 +106,8 @@ export const posts = pgTable(
     index('posts_thread_created').on(t.threadId, t.createdAt),
     index('posts_search').using('gin', t.search),
     index('posts_created').on(t.createdAt),
+    // Search within one forum over a period: the forum's posts in time order, not everyone's.
+    index('posts_forum_created').on(t.forumId, t.createdAt),
     index('posts_author_created').on(t.authorId, t.createdAt),
     // An organisation's posts newest first (the link of an @organisation mention, search by organisation).
     index('posts_organisation_created').on(t.organisationId, t.createdAt),

@@ -1,0 +1,1 @@
+CREATE INDEX "posts_forum_created" ON "posts" USING btree ("forum_id","created_at");
