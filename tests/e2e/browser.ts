@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo-users';
 import { luhnValid } from '../../shared/validation';
 
@@ -171,4 +171,34 @@ export async function seriousAxeViolations(page: Page, where: string): Promise<s
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `[${v.impact}] ${v.id}: ${v.help} (${where})\n${v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').split('\n').join('\n      ')}`).join('\n')}`);
+}
+
+/**
+ * One browser per test file, pages opened through it closed after each test (with screenshots of
+ * them when the test failed). Call at the top of a test file.
+ */
+export function browserSession() {
+  let browser: Browser;
+  const opened: TrackedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await saveScreenshots(opened, context.task.name);
+    await Promise.all(opened.splice(0).map((p) => p.context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const open = async (options: PageOptions = {}) => {
+    const tracked = await openPage(browser, options);
+    opened.push(tracked);
+    return tracked;
+  };
+  const openAs = async (email: string, options: PageOptions = {}) => {
+    const tracked = await open(options);
+    await signIn(tracked.page, email, undefined, signInLabels[options.locale ?? 'sv']);
+    return tracked;
+  };
+  return { open, openAs };
 }

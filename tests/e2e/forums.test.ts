@@ -1,19 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   announcer,
+  browserSession,
   demo,
   expectHeading,
   horizontalOverflow,
-  launchBrowser,
   markDocument,
-  openPage,
-  saveScreenshots,
   seriousAxeViolations,
-  signIn,
-  signInLabels,
   stillSamePage,
-  type PageOptions,
   type TrackedPage,
 } from './browser';
 
@@ -21,31 +16,7 @@ import {
 // disappears live, posting works with the keyboard alone, every forum page passes axe in both
 // languages and fits a 320 px screen.
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await saveScreenshots(opened, context.task.name);
-  await Promise.all(opened.splice(0).map((p) => p.context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(options: PageOptions = {}) {
-  const tracked = await openPage(browser, options);
-  opened.push(tracked);
-  return tracked;
-}
-
-async function openAs(email: string, options: PageOptions = {}) {
-  const tracked = await open(options);
-  await signIn(tracked.page, email, undefined, signInLabels[options.locale ?? 'sv']);
-  return tracked;
-}
+const { open, openAs } = browserSession();
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 

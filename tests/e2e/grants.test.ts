@@ -1,20 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   announcer,
+  browserSession,
   demo,
   expectHeading,
   horizontalOverflow,
-  launchBrowser,
   markDocument,
-  openPage,
-  saveScreenshots,
   seriousAxeViolations,
   signIn,
   signInLabels,
   stillSamePage,
-  type PageOptions,
-  type TrackedPage,
 } from './browser';
 
 // Grant know-how in a real browser: a member adds a call and finds it in deadline order; another
@@ -22,31 +18,7 @@ import {
 // downloaded as an attachment; every grants page passes axe in both languages, fits 320 px, and a
 // call can be followed with the keyboard alone.
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await saveScreenshots(opened, context.task.name);
-  await Promise.all(opened.splice(0).map((p) => p.context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(options: PageOptions = {}) {
-  const tracked = await openPage(browser, options);
-  opened.push(tracked);
-  return tracked;
-}
-
-async function openAs(email: string, options: PageOptions = {}) {
-  const tracked = await open(options);
-  await signIn(tracked.page, email, undefined, signInLabels[options.locale ?? 'sv']);
-  return tracked;
-}
+const { open, openAs } = browserSession();
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 

@@ -1,26 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demo, expectHeading, horizontalOverflow, launchBrowser, openPage, saveScreenshots, signIn, type TrackedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  browserSession,
+  demo,
+  DEMO_PASSWORD,
+  expectHeading,
+  horizontalOverflow,
+  signIn,
+} from './browser';
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await saveScreenshots(opened, context.task.name);
-  await Promise.all(opened.splice(0).map((p) => p.context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(options: Parameters<typeof openPage>[1] = {}) {
-  const tracked = await openPage(browser, options);
-  opened.push(tracked);
-  return tracked;
-}
+const { open } = browserSession();
 
 const active = (page: Page) =>
   page.evaluate(() => {

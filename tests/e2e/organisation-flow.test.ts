@@ -1,31 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demo, expectHeading, launchBrowser, openPage, randomOrgNumber, saveScreenshots, signIn, uniqueEmail, type TrackedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  browserSession,
+  demo,
+  expectHeading,
+  randomOrgNumber,
+  signIn,
+  uniqueEmail,
+} from './browser';
 
 // The main journeys, through the UI only: sign up, sign in, find an organisation despite a typo,
 // become its administrator, edit it and see the change on its profile.
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await saveScreenshots(opened, context.task.name);
-  await Promise.all(opened.splice(0).map(({ context: browserContext }) => browserContext.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(options: Parameters<typeof openPage>[1] = {}) {
-  const tracked = await openPage(browser, options);
-  opened.push(tracked);
-  return tracked;
-}
+const { open } = browserSession();
 
 async function searchDirectory(page: Page, text: string, labels: { search: string; found: string }) {
   await page.getByRole('link', { name: labels.search === 'Sök organisation' ? 'Organisationer' : 'Organisations', exact: true }).first().click();
