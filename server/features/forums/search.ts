@@ -91,9 +91,12 @@ export async function searchPosts(db: Db, user: AuthUser | null, query: Query): 
     order by h.rn`);
   // The page and the capped count at once (two pooled connections on PostgreSQL): for a common word
   // the count walks every match in the GIN index and costs as much as the page, so this halves the wait.
+  // Without words (a person's or an organisation's posts) the count walks their (…, created_at) index
+  // in order and stops at the cap; unordered, PostgreSQL builds a bitmap of all of them first.
+  const countOrder = tsQuery ? sql`` : sql`order by p.created_at desc`;
   const [rows, counted] = await Promise.all([
     page,
-    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from posts p where ${where} limit ${searchCountCap}) c`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from posts p where ${where} ${countOrder} limit ${searchCountCap}) c`),
   ]);
   const hits = rows.rows.map((r) => ({
     postId: r.post_id,
