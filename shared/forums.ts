@@ -267,7 +267,17 @@ export const searchHitSchema = z.object({
   /** HTML-escaped text with the matching words wrapped in <mark>. */
   snippet: z.string(),
 });
-export const searchResultSchema = z.object({ hits: z.array(searchHitSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+/** Counting every match of a common word costs more than the page itself; beyond this: "more than". */
+export const searchCountCap = 1000;
+export const searchResultSchema = z.object({
+  hits: z.array(searchHitSchema),
+  /** The number of matching posts, at most searchCountCap. */
+  total: z.number().int(),
+  /** True when there are at least `total` (the cap), not exactly that many. */
+  totalAtLeast: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const mentionQuerySchema = z.strictObject({ q: text(80, 1) });

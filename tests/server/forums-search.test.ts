@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { posts } from '../../server/db/schema/index';
-import type { Forum, Post, SearchResult, ThreadSummary } from '../../shared/forums';
+import { searchCountCap, type Forum, type Post, type SearchResult, type ThreadSummary } from '../../shared/forums';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
@@ -244,7 +244,7 @@ describe('forum search', () => {
     for (let i = 1; i < 25; i++) ids.push((await reply(anna.client, thread.id, `Svar ${i} om ${word}`)).id);
 
     const first = await search(anna.client, { q: word, sort: 'newest' });
-    expect(first).toMatchObject({ total: 25, page: 1, pageSize: 20 });
+    expect(first).toMatchObject({ total: 25, totalAtLeast: false, page: 1, pageSize: 20 });
     expect(first.hits).toHaveLength(20);
     const second = await search(anna.client, { q: word, sort: 'newest', page: 2 });
     expect(second).toMatchObject({ total: 25, page: 2, pageSize: 20 });
@@ -256,6 +256,34 @@ describe('forum search', () => {
     // Relevance paging also covers every hit exactly once.
     const byRelevance = [...postIds(await search(anna.client, { q: word })), ...postIds(await search(anna.client, { q: word, page: 2 }))];
     expect(byRelevance.sort()).toEqual([...ids].sort());
+  });
+
+  it('says "at least 1,000" rather than counting far more matches, and is exact below that', async () => {
+    const { staff, anna } = await people();
+    const forum = await newForum(staff.client);
+    const common = uniqueWord('vanligtord');
+    const some = uniqueWord('nagraord');
+    const { thread } = await startThread(anna.client, forum.id, 'Stor tråd', 'Början');
+    // 12,000 posts with one word and 1,210 with another, straight into the database, then fresh
+    // statistics, as autovacuum would gather them.
+    await t.app.db.execute(sql`
+      insert into posts (thread_id, forum_id, author_id, body, body_html, created_at, search)
+      select ${thread.id}::uuid, ${forum.id}::uuid, ${anna.user.id}::uuid, w || ' ' || i, '<p>' || w || '</p>',
+        now() - i * interval '1 second', to_tsvector('swedish', w)
+      from generate_series(1, 13210) i, lateral (select case when i <= 12000 then ${common} else ${some} end as w) x`);
+    await t.app.db.execute(sql`analyze posts`);
+
+    const many = await search(anna.client, { q: common, sort: 'newest' });
+    expect(many).toMatchObject({ total: searchCountCap, totalAtLeast: true });
+    expect(many.hits).toHaveLength(20);
+    const fewer = await search(anna.client, { q: some, sort: 'newest' });
+    expect(fewer).toMatchObject({ total: searchCountCap, totalAtLeast: true });
+    // The last page of a capped list still says exactly how many there were up to it.
+    const last = await search(anna.client, { q: some, sort: 'newest', page: 61 });
+    expect(last).toMatchObject({ total: 1210, totalAtLeast: false });
+    expect(last.hits).toHaveLength(10);
+    const author = await search(anna.client, { author: anna.user.id, forum: forum.id });
+    expect(author).toMatchObject({ total: searchCountCap, totalAtLeast: true });
   });
 
   it('refuses bad queries with the field named', async () => {

@@ -645,6 +645,7 @@ export const en: Record<TextKey, string> = {
   'forumSearch.removeFilter': 'Search all posts instead',
   'forumSearch.count.one': '{count} post found.',
   'forumSearch.count.other': '{count} posts found.',
+  'forumSearch.countAtLeast': 'At least {count} posts found. Add words or filters to narrow them down.',
   'notifications.title': 'Notifications',
   'notifications.intro': 'Replies in threads you follow, new threads in forums you follow, when someone mentions you, and when one of your posts has been hidden.',
   'notifications.unreadCount.one': '{count} unread',

@@ -645,6 +645,7 @@ export const sv = {
   'forumSearch.removeFilter': 'Sök bland alla inlägg i stället',
   'forumSearch.count.one': '{count} inlägg hittades.',
   'forumSearch.count.other': '{count} inlägg hittades.',
+  'forumSearch.countAtLeast': 'Minst {count} inlägg hittades. Lägg till ord eller filter för att hitta rätt.',
   'notifications.title': 'Aviseringar',
   'notifications.intro': 'Svar i trådar du följer, nya trådar i forum du följer, när någon nämner dig, och när ett av dina inlägg har dolts.',
   'notifications.unreadCount.one': '{count} oläst',

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { SearchQuery, SearchResult } from '../../../shared/forums';
+import { searchCountCap, type SearchQuery, type SearchResult } from '../../../shared/forums';
 import type { Db } from '../../db/client';
 import type { AuthUser } from '../../lib/sessions';
 import { listForumRows } from './forum-access';
@@ -7,8 +7,6 @@ import { mentionToken } from './markdown';
 import { canReadForum } from './policy';
 
 const pageSize = 20;
-/** Counting every match of a common word costs more than the page itself; beyond this we say "1000+". */
-export const searchCountCap = 1000;
 
 // Private-use characters mark the matches in ts_headline's output, so that the snippet can be
 // HTML-escaped first and the markers turned into <mark> after. They are stripped from the input.
@@ -35,7 +33,7 @@ type Query = Omit<SearchQuery, 'sort' | 'page'> & { sort: 'relevance' | 'newest'
  */
 export async function searchPosts(db: Db, user: AuthUser | null, query: Query): Promise<SearchResult> {
   const readable = (await listForumRows(db)).filter((f) => canReadForum(user, f.access)).map((f) => f.id);
-  if (!readable.length) return { hits: [], total: 0, page: query.page, pageSize };
+  if (!readable.length) return { hits: [], total: 0, totalAtLeast: false, page: query.page, pageSize };
   const tsQuery = query.q === undefined ? null : sql`websearch_to_tsquery('swedish', ${query.q})`;
   const conditions: SQL[] = [
     ...(tsQuery ? [sql`p.search @@ ${tsQuery}`] : []),
@@ -89,15 +87,8 @@ export async function searchPosts(db: Db, user: AuthUser | null, query: Query): 
     left join users u on u.id = h.author_id
     left join organisations o on o.id = h.organisation_id
     order by h.rn`);
-  // The page and the capped count at once (two pooled connections on PostgreSQL): for a common word
-  // the count walks every match in the GIN index and costs as much as the page, so this halves the wait.
-  // Without words (a person's or an organisation's posts) the count walks their (…, created_at) index
-  // in order and stops at the cap; unordered, PostgreSQL builds a bitmap of all of them first.
-  const countOrder = tsQuery ? sql`` : sql`order by p.created_at desc`;
-  const [rows, counted] = await Promise.all([
-    page,
-    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from posts p where ${where} ${countOrder} limit ${searchCountCap}) c`),
-  ]);
+  // The page and the capped count at once (two pooled connections on PostgreSQL).
+  const [rows, counted] = await Promise.all([page, cappedCount(db, where, !tsQuery)]);
   const hits = rows.rows.map((r) => ({
     postId: r.post_id,
     threadId: r.thread_id,
@@ -108,7 +99,33 @@ export async function searchPosts(db: Db, user: AuthUser | null, query: Query): 
     createdAt: new Date(r.created_at).toISOString(),
     snippet: snippetHtml(r.headline),
   }));
-  return { hits, total: Number(counted.rows[0]?.n ?? 0), page: query.page, pageSize };
+  // A short page is the last one: its hits settle the total exactly, whatever was estimated.
+  const offset = (query.page - 1) * pageSize;
+  const exact = hits.length > 0 && hits.length < pageSize ? { total: offset + hits.length, atLeast: false } : counted;
+  return { hits, total: exact.total, totalAtLeast: exact.atLeast, page: query.page, pageSize };
+}
+
+/** Plan estimates this many times the cap mean "more than the cap" without counting. */
+const estimateMargin = 10;
+
+/**
+ * How many posts match, up to searchCountCap. Counting every match of a common word, or every post of
+ * a busy author, costs more than the page itself (the GIN index yields all matches before any is
+ * counted); the planner's estimate from the column statistics tells when there are far more than the
+ * cap, and then "more than 1,000" is said without counting. Otherwise the count stops at the cap;
+ * without words it walks the (…, created_at) index in order, where PostgreSQL would otherwise build a
+ * bitmap of all of a person's posts first.
+ */
+async function cappedCount(db: Db, where: SQL, withoutWords: boolean): Promise<{ total: number; atLeast: boolean }> {
+  const plan = await db.execute<{ 'QUERY PLAN': unknown }>(sql`explain (format json) select 1 from posts p where ${where}`);
+  const raw = plan.rows[0]?.['QUERY PLAN'];
+  const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[] | undefined;
+  const estimate = Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0);
+  if (estimate >= estimateMargin * searchCountCap) return { total: searchCountCap, atLeast: true };
+  const order = withoutWords ? sql`order by p.created_at desc` : sql``;
+  const counted = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from posts p where ${where} ${order} limit ${searchCountCap}) c`);
+  const total = Number(counted.rows[0]?.n ?? 0);
+  return { total, atLeast: total >= searchCountCap };
 }
 
 /** People and organisations to @mention, by name. */

@@ -122,7 +122,9 @@ export function SearchPage() {
         : data && data.total === 0
           ? t('forumSearch.none')
           : data
-            ? plural('forumSearch.count', data.total)
+            ? data.totalAtLeast
+              ? t('forumSearch.countAtLeast', { count: number(data.total) })
+              : plural('forumSearch.count', data.total)
             : '';
 
   return (
