@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { sessions } from '../db/schema/index';
+import { sessions, users } from '../db/schema/index';
 import { generateToken, hashToken } from './crypto';
 import type { MembershipRole, MembershipStatus, SystemRole } from '../../shared/roles';
 
@@ -40,28 +40,40 @@ export async function createSession(db: Db, userId: string, policy: SessionPolic
 }
 
 /**
+ * Every signed-in request runs this lookup: prepared once per database (a named statement on a
+ * PostgreSQL connection is parsed and planned once, not per request).
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return db
+    .select({
+      expires_at: sessions.expiresAt,
+      absolute_expires_at: sessions.absoluteExpiresAt,
+      user_id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      administration_id: users.administrationId,
+      locale: users.locale,
+      memberships: sql<AuthUser['memberships'] | null>`(select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role, 'status', m.status))
+         from memberships m where m.user_id = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('validate_session');
+}
+
+/**
  * Looks a token up, drops it when idle or past its absolute lifetime, and slides the idle expiry
  * forward once half of it has passed (so most requests write nothing).
  */
 export async function validateSession(db: Db, token: string, policy: SessionPolicy): Promise<ValidSession | null> {
   const id = hashToken(token);
-  const result = await db.execute<{
-    expires_at: string | Date;
-    absolute_expires_at: string | Date;
-    user_id: string;
-    name: string;
-    email: string;
-    role: SystemRole;
-    administration_id: string | null;
-    locale: 'sv' | 'en';
-    memberships: AuthUser['memberships'] | null;
-  }>(sql`
-    select s.expires_at, s.absolute_expires_at, u.id as user_id, u.name, u.email, u.role, u.administration_id, u.locale,
-      (select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role, 'status', m.status))
-         from memberships m where m.user_id = u.id) as memberships
-    from sessions s join users u on u.id = s.user_id
-    where s.id = ${id}`);
-  const row = result.rows[0];
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ id });
   if (!row) return null;
   const now = Date.now();
   const expiresAt = new Date(row.expires_at);
