@@ -70,6 +70,21 @@ describe('live forum events', () => {
     const got = annaLive.ofType('post.created')[0] as LiveEvent<'post.created'>;
     expect(got.data.post.id).toBe(reply.json().id);
     expect(got.data.thread.replyCount).toBe(1);
+    // The event carries the post and thread exactly as a reader loads them afterwards.
+    const loaded = (await anna.client.get(`/api/threads/${threadId}`)).json();
+    expect(got.data.post).toEqual(loaded.posts.find((p: { id: string }) => p.id === got.data.post.id));
+    expect(got.data.thread).toEqual(loaded.thread);
+
+    // Also for a reply on behalf of an organisation that quotes an earlier post.
+    const { organisation, adminClient } = await createOrganisation(t.app);
+    const quoting = await adminClient.post(`/api/threads/${threadId}/posts`, { body: 'Föreningen svarar', organisationId: organisation.id, quotedPostId: reply.json().id });
+    expect(quoting.statusCode, quoting.body).toBe(201);
+    await annaLive.waitFor((events) => events.filter((e) => e.type === 'post.created').length === 2, 1000, 'the organisation’s reply');
+    const second = annaLive.ofType('post.created')[1] as LiveEvent<'post.created'>;
+    const reloaded = (await anna.client.get(`/api/threads/${threadId}`)).json();
+    expect(second.data.post).toEqual(reloaded.posts.find((p: { id: string }) => p.id === quoting.json().id));
+    expect(second.data.post.organisation).toEqual({ id: organisation.id, name: organisation.name, slug: organisation.slug });
+    expect(second.data.thread).toEqual(reloaded.thread);
   });
 
   it('a client that drops its connection gets every missed event on return, in order, once', async () => {

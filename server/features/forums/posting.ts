@@ -3,15 +3,15 @@ import type { PostInput, ThreadInput } from '../../../shared/forums';
 import { forumRoom } from '../../../shared/realtime';
 import type { Config } from '../../config';
 import type { Db, Tx } from '../../db/client';
-import { auditLog, postRevisions, posts, threadFollows, threadReads, threads } from '../../db/schema/index';
+import { auditLog, organisations, postRevisions, posts, threadFollows, threadReads, threads } from '../../db/schema/index';
 import { DomainError, forbidden, invalid, notFound, tooManyRequests } from '../../lib/errors';
 import { recordEvents } from '../../lib/events';
 import type { AuthUser } from '../../lib/sessions';
 import { notify } from '../notifications/service';
-import { forumFollowerIds, postNotifications, renderBody, threadFollowerIds } from './audience';
+import { forumFollowerIds, postNotifications, renderBody } from './audience';
 import { readableForum } from './forum-access';
 import { canDeletePost, canEditPost, canPostInForum, canReplyToThread, isActiveMemberOf, isForumStaff } from './policy';
-import { presentPost, presentThread, selectPost, selectThread } from './presenter';
+import { presentPost, presentThread, selectPost, selectThread, type PostRow } from './presenter';
 
 export type PostingLimits = Config['forumLimits'];
 
@@ -124,6 +124,34 @@ export async function createThread(db: Db, limits: PostingLimits, user: AuthUser
   });
 }
 
+async function organisationRef(tx: Tx, organisationId: string | null | undefined) {
+  if (!organisationId) return null;
+  const [org] = await tx.select({ name: organisations.name, slug: organisations.slug }).from(organisations).where(eq(organisations.id, organisationId));
+  return org ? { id: organisationId, ...org } : null;
+}
+
+/** A post just written, as selectPost would read it: no edits, no reactions, not hidden. */
+function newPostRow(
+  author: AuthUser,
+  organisation: { id: string; name: string; slug: string } | null,
+  post: { id: string; threadId: string; forumId: string; body: string; bodyHtml: string; quotedPostId: string | null; createdAt: Date },
+): PostRow {
+  return {
+    ...post,
+    authorId: author.id,
+    authorName: author.name,
+    organisationId: organisation?.id ?? null,
+    organisationName: organisation?.name ?? null,
+    organisationSlug: organisation?.slug ?? null,
+    editedAt: null,
+    editCount: 0,
+    deletedAt: null,
+    hiddenAt: null,
+    hiddenReason: null,
+    reactions: null,
+  };
+}
+
 export async function createReply(db: Db, limits: PostingLimits, user: AuthUser, threadId: string, input: PostInput, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const earlier = await beginPosting(tx, user, idempotencyKey);
@@ -145,8 +173,13 @@ export async function createReply(db: Db, limits: PostingLimits, user: AuthUser,
     }
     await checkLimits(tx, user, limits);
     const rendered = await renderBody(tx, input.body);
-    // The row lock on the thread orders concurrent replies and keeps the reply count exact.
-    await tx.update(threads).set({ replyCount: sql`${threads.replyCount} + 1`, lastPostAt: sql`now()` }).where(eq(threads.id, threadId));
+    // The row lock on the thread orders concurrent replies and keeps the reply count exact. What it
+    // returns is the thread as of this reply (a rename or lock that committed meanwhile included).
+    const [counted] = await tx
+      .update(threads)
+      .set({ replyCount: sql`${threads.replyCount} + 1`, lastPostAt: sql`now()` })
+      .where(eq(threads.id, threadId))
+      .returning({ title: threads.title, replyCount: threads.replyCount, lastPostAt: threads.lastPostAt, pinned: threads.pinned, locked: threads.locked });
     const [post] = await tx
       .insert(posts)
       .values({
@@ -160,10 +193,18 @@ export async function createReply(db: Db, limits: PostingLimits, user: AuthUser,
         idempotencyKey: idempotencyKey ?? null,
         search: searchVector(input.body, null),
       })
-      .returning({ id: posts.id });
-    const followers = await threadFollowerIds(tx, threadId);
-    await tx.insert(threadFollows).values({ userId: user.id, threadId }).onConflictDoNothing();
-    await markRead(tx, user.id, threadId);
+      .returning({ id: posts.id, createdAt: posts.createdAt });
+    // Who followed before this reply; then the author follows and has read it (one round trip: every
+    // part of the statement sees the table as it was before it).
+    const followerRows = await tx.execute<{ user_id: string }>(sql`
+      with followed as (
+        insert into thread_follows (user_id, thread_id) values (${user.id}, ${threadId}) on conflict do nothing
+      ), read as (
+        insert into thread_reads (user_id, thread_id) values (${user.id}, ${threadId})
+        on conflict (user_id, thread_id) do update set read_at = now()
+      )
+      select user_id from thread_follows where thread_id = ${threadId}`);
+    const followers = followerRows.rows.map((r) => r.user_id);
     const notices = await postNotifications(
       tx,
       forum,
@@ -172,8 +213,17 @@ export async function createReply(db: Db, limits: PostingLimits, user: AuthUser,
       quotedAuthor ? [...followers, quotedAuthor] : followers,
       [...rendered.mentionedUserIds, ...rendered.mentionedOrgAdminIds],
     );
-    const threadRow = (await selectThread(tx, threadId))!;
-    const postRow = (await selectPost(tx, post.id))!;
+    // The event's thread and post are built from what this transaction wrote rather than read again.
+    const threadRow = { ...existing, ...counted };
+    const postRow = newPostRow(user, await organisationRef(tx, input.organisationId), {
+      id: post.id,
+      threadId,
+      forumId: forum.id,
+      body: input.body,
+      bodyHtml: rendered.html,
+      quotedPostId: input.quotedPostId ?? null,
+      createdAt: post.createdAt,
+    });
     await recordEvents(tx, [
       { room: forumRoom(forum.id), type: 'post.created', data: { thread: presentThread(threadRow), post: presentPost(postRow, 'room') } },
       ...(await notify(tx, notices)),
