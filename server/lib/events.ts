@@ -26,10 +26,15 @@ const eventIdLock = 7_426_001;
  */
 export async function recordEvents(tx: Tx, list: NewEvent[]): Promise<void> {
   if (!list.length) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${eventIdLock})`);
-  await tx.insert(events).values(list.map((e) => ({ room: e.room, type: e.type, data: e.data })));
-  // Other server nodes listening on PostgreSQL learn about it at commit (no-op for a lone PGlite).
-  await tx.execute(sql`select pg_notify(${eventsChannel}, '')`);
+  // One round trip: the lock is taken (a CTE with volatile functions is evaluated once, before any row
+  // reaches the insert, so before its ids are drawn), the rows are inserted in list order, and other
+  // server nodes listening on PostgreSQL are told at commit (a no-op for a lone PGlite).
+  const rows = list.map((e, i) => sql`(${i}::int, ${e.room}::text, ${e.type}::text, ${JSON.stringify(e.data)}::jsonb)`);
+  await tx.execute(sql`
+    with locked as materialized (select pg_advisory_xact_lock(${eventIdLock}), pg_notify(${eventsChannel}, ''))
+    insert into events (room, type, data)
+    select v.room, v.type, v.data from locked, (values ${sql.join(rows, sql`, `)}) as v(n, room, type, data)
+    order by v.n`);
 }
 
 /** Records events in a transaction of their own, for changes that were not made in one. */
