@@ -40,11 +40,13 @@ export async function signedInClient(app: FastifyInstance, role: SystemRole = 'u
   return { user, client };
 }
 
-let orgCounter = 0;
-/** A Luhn-valid organisation number unique within the test run. */
+// A random start per test process, then counting up: random numbers alone collided now and then
+// (a test file creates a few hundred organisations), and the unique constraint then refused one.
+let orgCounter = Math.floor(Math.random() * 900_000);
+/** A Luhn-valid organisation number unique within the test process. */
 export function orgNumber(): string {
-  orgCounter++;
-  const nine = `802${String(Math.floor(Math.random() * 900_000) + 100_000 + orgCounter).slice(-6)}`;
+  orgCounter = (orgCounter + 1) % 900_000;
+  const nine = `802${100_000 + orgCounter}`;
   for (let check = 0; check <= 9; check++) {
     if (luhnValid(nine + check)) return `${nine.slice(0, 6)}-${nine.slice(6)}${check}`;
   }
