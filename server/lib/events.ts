@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { EventData, EventType, LiveEvent } from '../../shared/realtime';
 import type { Db, Tx } from '../db/client';
-import { events } from '../db/schema/index';
 
 /** One event for one room; `data` is what every member of the room receives. */
 export interface NewEvent<T extends EventType = EventType> {

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Forum, ForumAccess, ForumInput, ForumList, ForumPage, ForumUpdate } from '../../../shared/forums';
+import type { Forum, ForumAccess, ForumList, ForumPage, ForumUpdate } from '../../../shared/forums';
 import { forumInputSchema } from '../../../shared/forums';
 import { forumRoom, forumsRoom } from '../../../shared/realtime';
 import type { Db, Tx } from '../../db/client';

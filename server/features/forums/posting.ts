@@ -4,7 +4,7 @@ import { forumRoom } from '../../../shared/realtime';
 import type { Config } from '../../config';
 import type { Db, Tx } from '../../db/client';
 import { auditLog, organisations, postRevisions, posts, threadFollows, threadReads, threads } from '../../db/schema/index';
-import { DomainError, forbidden, invalid, notFound, tooManyRequests } from '../../lib/errors';
+import { DomainError, forbidden, invalid, notFound } from '../../lib/errors';
 import { recordEvents } from '../../lib/events';
 import type { AuthUser } from '../../lib/sessions';
 import { notify } from '../notifications/service';
