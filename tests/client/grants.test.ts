@@ -5,7 +5,8 @@ import { grantCallInputSchema } from '../../shared/grants';
 import type { EventData, EventType, LiveEvent } from '../../shared/realtime';
 import { callInputFromValues, emptyCallValues, parseAmount } from '../../client/src/features/grants/grant-call-form';
 import { amountRange, daysBetween, daysLeftText, deadlineUrgency, stockholmToday } from '../../client/src/features/grants/deadlines';
-import { actingOrganisations, amountText, canAddCall, canManagePost } from '../../client/src/features/grants/labels';
+import { actingOrganisations } from '../../client/src/features/grants/acting-organisations';
+import { amountText, canAddCall, canManagePost } from '../../client/src/features/grants/labels';
 import { activeGrantFilters, readGrantQuery, withGrantChanges } from '../../client/src/features/grants/list-query';
 import { applyGrantEvent } from '../../client/src/features/grants/live-reducers';
 import { makeI18n } from '../../client/src/i18n/use-i18n';
@@ -207,7 +208,14 @@ describe('who may do what (mirrors the server policy)', () => {
 
   it('names the organisations one may speak for', () => {
     const both = user({ memberships: [member(rinkeby), member(stadsmissionen, 'member', 'pending')] });
-    expect(actingOrganisations(both, [rinkeby.id, stadsmissionen.id])).toEqual([{ id: rinkeby.id, name: rinkeby.name }]);
+    expect(actingOrganisations(both, [rinkeby, stadsmissionen])).toEqual([{ id: rinkeby.id, name: rinkeby.name }]);
+    expect(actingOrganisations(null, [rinkeby])).toEqual([]);
+  });
+
+  it('lets staff speak for any organisation, their own first', () => {
+    const coordinator = user({ role: 'coordinator', memberships: [member(stadsmissionen)] });
+    expect(actingOrganisations(coordinator, [rinkeby, stadsmissionen]).map((o) => o.name)).toEqual(['Stadsmissionen Söderort', 'Rinkeby Ungdomsforum']);
+    expect(actingOrganisations(user({ role: 'admin', memberships: [] }), [rinkeby])).toEqual([{ id: rinkeby.id, name: rinkeby.name }]);
   });
 });
 

@@ -127,6 +127,19 @@ describe('grant know-how', () => {
     await help.getByText(`Hur skriver man målgruppsbeskrivningen? ${id}`).waitFor({ timeout: 5000 });
     await expect.poll(() => announcer(maja.page).textContent()).toContain('Stadsmissionen Söderort ber om hjälp.');
 
+    // Maja shares her organisation's budget with its know-how (a link); it appears under the
+    // know-how, live for Fredrik, who cannot add documents to another organisation's know-how.
+    const ownKnowHow = maja.page.getByRole('region', { name: 'Organisationer som kan hjälpa' });
+    await ownKnowHow.getByText('Dela ett dokument från Rinkeby Ungdomsforum (mall, budget, exempel)').click();
+    const linkForm = ownKnowHow.locator('form', { has: maja.page.getByRole('heading', { name: 'Dela en länk' }) });
+    await linkForm.getByLabel('Titel').fill(`Budget ${id}`);
+    await linkForm.getByLabel('Länk', { exact: true }).fill('https://example.org/budget.xlsx');
+    await linkForm.getByRole('button', { name: 'Dela länken' }).click();
+    await linkForm.getByText(`Budget ${id} är delat.`).waitFor();
+    await knowHow.getByRole('link', { name: `Budget ${id}` }).waitFor({ timeout: 5000 });
+    expect(await fredrik.page.getByRole('heading', { name: 'Dokument från Rinkeby Ungdomsforum' }).count()).toBe(1);
+    expect(await knowHow.getByText('Dela ett dokument från Rinkeby Ungdomsforum (mall, budget, exempel)').count()).toBe(0);
+
     // A file whose contents are not what its name says is refused next to the field.
     const upload = fredrik.page.locator('form', { has: fredrik.page.getByRole('heading', { name: 'Ladda upp en fil' }) });
     await upload.getByText('Högst 5 MB').waitFor();
@@ -159,6 +172,32 @@ describe('grant know-how', () => {
 
     expect(fredrik.problems).toEqual([]);
     expect(maja.problems).toEqual([]);
+  });
+
+  it('the coordinator enters know-how for an organisation they do not belong to, with its document', async () => {
+    const { page, problems } = await openAs(demo.coordinator);
+    const id = stamp();
+    const title = `Bidrag för föreningsdata ${id}`;
+    const callPath = await addCall(page, title, stockholmDate(20));
+    await page.goto(callPath);
+    await settle(page);
+    const offer = page.locator('form', { has: page.getByRole('heading', { name: 'Vi kan hjälpa till' }) });
+    await offer.getByLabel('Organisation').selectOption({ label: 'Kista Tech för Alla' });
+    await offer.getByLabel('Har fått bidraget').check();
+    await offer.getByLabel('Vad kan ni hjälpa till med?').fill(`Berättade på dialogmötet att de kan läsa budgetar ${id}.`);
+    await offer.getByRole('button', { name: 'Erbjud hjälp' }).click();
+    await page.getByText('Tack! Kista Tech för Alla står nu bland organisationerna som kan hjälpa.').waitFor();
+    const knowHow = page.getByRole('region', { name: 'Organisationer som kan hjälpa' });
+    await knowHow.getByText('Dela ett dokument från Kista Tech för Alla (mall, budget, exempel)').click();
+    const linkForm = knowHow.locator('form', { has: page.getByRole('heading', { name: 'Dela en länk' }) });
+    await linkForm.getByLabel('Titel').fill(`Budgetmall ${id}`);
+    await linkForm.getByLabel('Länk', { exact: true }).fill('https://example.org/budgetmall');
+    await linkForm.getByRole('button', { name: 'Dela länken' }).click();
+    await knowHow.getByRole('link', { name: `Budgetmall ${id}` }).waitFor();
+    // The organisation's profile shows the know-how the coordinator entered.
+    await page.goto('/organisationer/kista-tech-for-alla');
+    await page.getByRole('region', { name: 'Bidragskunskap' }).getByRole('link', { name: title }).waitFor();
+    expect(problems).toEqual([]);
   });
 
   it('follows a call with the keyboard alone', async () => {
@@ -233,6 +272,14 @@ describe('grant know-how', () => {
       await settle(page);
       await page.getByRole('button', { name: locale === 'sv' ? 'Erbjud hjälp' : 'Offer help' }).click().catch(() => undefined);
       await check('call page with form errors');
+      // The document forms under the member's own organisation's know-how (demo: Rinkeby Ungdomsforum on MUCF's call).
+      await page.goto('/bidrag');
+      await settle(page);
+      await page.getByRole('link', { name: 'Projektbidrag för ungas inflytande och delaktighet' }).click();
+      const share = page.getByText(locale === 'sv' ? 'Dela ett dokument från Rinkeby Ungdomsforum' : 'Share a document from Rinkeby Ungdomsforum');
+      await share.click();
+      await page.getByRole('heading', { name: locale === 'sv' ? 'Dela en länk' : 'Share a link' }).first().waitFor();
+      await check('know-how document forms');
       expect(failures, failures.join('\n')).toEqual([]);
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
     });

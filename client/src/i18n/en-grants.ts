@@ -134,6 +134,7 @@ export const grantsEn: Record<keyof typeof grantsSv, string> = {
   'grants.knowHowOf': 'the know-how from {name}',
   'grants.editKnowHowOf': 'Edit the know-how from {name}',
   'grants.documentsOf': 'Documents from {name}',
+  'grants.shareKnowHowDocument': 'Share a document from {name} (template, budget, example)',
   'grants.helpTitle': 'Asking for help',
   'grants.noHelp': 'Nobody has asked for help with this call.',
   'grants.askedOn': 'Asked',

@@ -132,6 +132,7 @@ export const grantsSv = {
   'grants.knowHowOf': 'erfarenheten från {name}',
   'grants.editKnowHowOf': 'Ändra erfarenheten från {name}',
   'grants.documentsOf': 'Dokument från {name}',
+  'grants.shareKnowHowDocument': 'Dela ett dokument från {name} (mall, budget, exempel)',
   'grants.helpTitle': 'Söker hjälp',
   'grants.noHelp': 'Ingen har bett om hjälp med den här utlysningen.',
   'grants.askedOn': 'Frågade',

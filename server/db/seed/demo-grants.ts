@@ -175,6 +175,13 @@ const knowHow: { call: string; org: string; status: KnowHowStatus; yearsAgo: num
     yearsAgo: 2,
     description: 'Vi drev ett ESF-projekt 2023–2025. Vi hjälper gärna till med budget, medfinansiering och tidrapportering.',
   },
+  {
+    call: 'mucf',
+    org: 'Rinkeby Ungdomsforum',
+    status: 'received',
+    yearsAgo: 1,
+    description: 'Våra unga skrev ansökan själva med stöd av en ledare. Vi berättar gärna hur vi lät dem styra projektet och vad MUCF frågade om i återrapporten.',
+  },
 ];
 
 const documents: { call: string; title: string; category: DocumentCategory; url: string; by: string }[] = [

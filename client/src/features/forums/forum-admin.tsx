@@ -1,11 +1,8 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { forumInputSchema, forumUpdateSchema, type Forum, type ForumAccess } from '../../../../shared/forums';
-import type { OrganisationList } from '../../../../shared/organisations';
 import { systemRoles } from '../../../../shared/roles';
 import { useI18n } from '../../i18n/use-i18n';
 import { announce } from '../../lib/announcer';
-import { api } from '../../lib/api';
 import {
   BusyButton,
   CheckboxField,
@@ -21,26 +18,10 @@ import {
 import { VisuallyHidden, errorText } from '../../lib/ui/status';
 import { useForumAdmin, useMentionables } from './api';
 import { forumName } from './labels';
+import { useAllOrganisations } from '../organisations/all-organisations';
 
 // The coordinator's forum tools on the forum list: create, rename and describe, restrict who may
 // read, archive, and reorder with buttons (keyboard and screen-reader friendly, unlike dragging).
-
-function useAllOrganisations(enabled: boolean) {
-  return useQuery({
-    queryKey: ['forums', 'organisation-choices'],
-    enabled,
-    staleTime: 5 * 60_000,
-    queryFn: async ({ signal }) => {
-      const all: { id: string; name: string }[] = [];
-      for (let page = 1; page <= 50; page++) {
-        const list = await api<OrganisationList>(`/organisations?pageSize=100&page=${page}`, { signal });
-        all.push(...list.items.map((o) => ({ id: o.id, name: o.name })));
-        if (all.length >= list.total || list.items.length === 0) break;
-      }
-      return all.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-    },
-  });
-}
 
 interface AccessValue {
   restricted: boolean;

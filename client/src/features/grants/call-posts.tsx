@@ -20,8 +20,8 @@ import { organisationPath } from '../../lib/paths';
 import { BusyButton, ErrorSummary, LiveStatus, SelectField, TextAreaField, TextField, problemFromError, problemFromIssues, type FormProblem } from '../../lib/ui/form';
 import { errorText } from '../../lib/ui/status';
 import { useCallPosts } from './api';
-import { DocumentList } from './documents-panel';
-import { canManagePost, knowHowStatusLabel } from './labels';
+import { DocumentList, KnowHowDocumentForms } from './documents-panel';
+import { canAddKnowHowDocument, canManagePost, knowHowStatusLabel } from './labels';
 import { OrganisationChoice, RemoveButton } from './parts';
 
 type Posts = ReturnType<typeof useCallPosts>;
@@ -132,7 +132,7 @@ export function OfferKnowHowForm({ detail, organisations, posts }: { detail: Gra
   );
 }
 
-function KnowHowItem({ knowHow, posts }: { knowHow: KnowHow; posts: Posts }) {
+function KnowHowItem({ knowHow, posts, archived }: { knowHow: KnowHow; posts: Posts; archived: boolean }) {
   const { t, locale, date } = useI18n();
   const { user } = useCurrentUser();
   const [editing, setEditing] = useState(false);
@@ -191,6 +191,9 @@ function KnowHowItem({ knowHow, posts }: { knowHow: KnowHow; posts: Posts }) {
         <Paragraphs text={knowHow.description} />
       )}
       {knowHow.documents.length > 0 && <DocumentList documents={knowHow.documents} callId={knowHow.callId} knowHowOrganisationId={knowHow.organisation.id} headingLevel="h4" label={t('grants.documentsOf', { name: knowHow.organisation.name })} />}
+      {!archived && canAddKnowHowDocument(user, knowHow.organisation.id) && (
+        <KnowHowDocumentForms callId={knowHow.callId} knowHowId={knowHow.id} organisationName={knowHow.organisation.name} />
+      )}
       {mine && !editing && (
         <div className="button-row grant-post-actions">
           <button type="button" className="button button-link" onClick={() => setEditing(true)}>
@@ -219,7 +222,7 @@ export function KnowHowList({ detail, posts }: { detail: GrantCallDetail; posts:
   return (
     <ul className="grant-post-list">
       {detail.knowHow.map((k) => (
-        <KnowHowItem key={k.id} knowHow={k} posts={posts} />
+        <KnowHowItem key={k.id} knowHow={k} posts={posts} archived={!!detail.call.archived} />
       ))}
     </ul>
   );

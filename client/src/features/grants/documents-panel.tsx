@@ -5,7 +5,7 @@ import { announce } from '../../lib/announcer';
 import { useCurrentUser } from '../../lib/current-user';
 import { BusyButton, ErrorSummary, LiveStatus, SelectField, TextField, fieldId, problemFromError, problemFromIssues, type FormProblem } from '../../lib/ui/form';
 import { errorText } from '../../lib/ui/status';
-import { uploadDocument, useDocumentMutations } from './api';
+import { uploadDocument, useDocumentMutations, type DocumentTarget } from './api';
 import { canRemoveDocument, documentCategoryLabel, fileSizeText } from './labels';
 import { RemoveButton } from './parts';
 
@@ -81,10 +81,18 @@ const typeList = Object.values(documentFileTypes)
   .filter((label, index, all) => all.indexOf(label) === index)
   .join(', ');
 
-function LinkForm({ callId }: { callId: string }) {
+/** Where a document form sends its document, and how its heading sits in the page. */
+interface DocumentFormProps {
+  callId: string;
+  target: DocumentTarget;
+  /** Unique per form on the page: the field ids derive from it. */
+  idPrefix: string;
+  headingLevel: 'h3' | 'h4';
+}
+
+function LinkForm({ callId, target, idPrefix, headingLevel: Heading }: DocumentFormProps) {
   const { t, locale } = useI18n();
   const { addLink } = useDocumentMutations(callId);
-  const idPrefix = 'doc-link';
   const [values, setValues] = useState({ title: '', url: 'https://', category: 'template' });
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -101,7 +109,7 @@ function LinkForm({ callId }: { callId: string }) {
     }
     setProblem(null);
     addLink.mutate(
-      { target: { callId }, input: parsed.data },
+      { target, input: parsed.data },
       {
         onSuccess: (document) => {
           setValues({ title: '', url: 'https://', category: values.category });
@@ -112,8 +120,8 @@ function LinkForm({ callId }: { callId: string }) {
     );
   };
   return (
-    <form noValidate onSubmit={submit} className="form grant-post-form" aria-labelledby="doc-link-heading">
-      <h3 id="doc-link-heading">{t('grants.addLinkTitle')}</h3>
+    <form noValidate onSubmit={submit} className="form grant-post-form" aria-labelledby={`${idPrefix}-heading`}>
+      <Heading id={`${idPrefix}-heading`}>{t('grants.addLinkTitle')}</Heading>
       <ErrorSummary problem={problem} idPrefix={idPrefix} labels={labels} />
       <TextField idPrefix={idPrefix} name="title" label={labels.title} value={values.title} onValueChange={set('title')} error={problem?.fields.title} maxLength={200} />
       <TextField idPrefix={idPrefix} name="url" type="url" inputMode="url" label={labels.url} hint={t('grants.urlHint')} value={values.url} onValueChange={set('url')} error={problem?.fields.url} maxLength={500} />
@@ -134,11 +142,10 @@ function LinkForm({ callId }: { callId: string }) {
   );
 }
 
-function UploadForm({ callId }: { callId: string }) {
+function UploadForm({ callId, target, idPrefix, headingLevel: Heading }: DocumentFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { added } = useDocumentMutations(callId);
-  const idPrefix = 'doc-file';
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [values, setValues] = useState({ title: '', category: 'template' });
@@ -167,7 +174,7 @@ function UploadForm({ callId }: { callId: string }) {
     setProgress(0);
     announce(t('grants.uploading', { name: file.name }));
     try {
-      const document = await uploadDocument({ callId }, { file, title: values.title, category: values.category }, setProgress);
+      const document = await uploadDocument(target, { file, title: values.title, category: values.category }, setProgress);
       added(document);
       setFile(null);
       setValues((v) => ({ ...v, title: '' }));
@@ -184,8 +191,8 @@ function UploadForm({ callId }: { callId: string }) {
   const fileId = fieldId(idPrefix, 'file');
   const fileError = problem?.fields.file;
   return (
-    <form noValidate onSubmit={submit} className="form grant-post-form" aria-labelledby="doc-file-heading">
-      <h3 id="doc-file-heading">{t('grants.uploadTitle')}</h3>
+    <form noValidate onSubmit={submit} className="form grant-post-form" aria-labelledby={`${idPrefix}-heading`}>
+      <Heading id={`${idPrefix}-heading`}>{t('grants.uploadTitle')}</Heading>
       <ErrorSummary problem={problem} idPrefix={idPrefix} labels={labels} />
       <div className={fileError ? 'field field-has-error' : 'field'}>
         <label htmlFor={fileId} className="field-label">
@@ -259,12 +266,30 @@ export function DocumentsSection({ detail }: { detail: GrantCallDetail }) {
       {detail.documents.length ? <DocumentList documents={detail.documents} callId={callId} /> : <p className="muted">{t('grants.noDocuments')}</p>}
       {detail.viewer.canAddDocuments && !detail.call.archived ? (
         <div className="grant-forms">
-          <UploadForm callId={callId} />
-          <LinkForm callId={callId} />
+          <UploadForm callId={callId} target={{ callId }} idPrefix="doc-file" headingLevel="h3" />
+          <LinkForm callId={callId} target={{ callId }} idPrefix="doc-link" headingLevel="h3" />
         </div>
       ) : (
         !user && <p className="muted">{t('grants.signInToShare')}</p>
       )}
     </section>
+  );
+}
+
+/**
+ * An organisation's own templates, budgets and examples, shared with its know-how on a call. Folded
+ * away by default so a call page with many offers stays short.
+ */
+export function KnowHowDocumentForms({ callId, knowHowId, organisationName }: { callId: string; knowHowId: string; organisationName: string }) {
+  const { t } = useI18n();
+  const target = { knowHowId };
+  return (
+    <details className="grant-knowhow-documents disclosure">
+      <summary>{t('grants.shareKnowHowDocument', { name: organisationName })}</summary>
+      <div className="grant-forms">
+        <UploadForm callId={callId} target={target} idPrefix={`kh-${knowHowId}-file`} headingLevel="h4" />
+        <LinkForm callId={callId} target={target} idPrefix={`kh-${knowHowId}-link`} headingLevel="h4" />
+      </div>
+    </details>
   );
 }

@@ -14,8 +14,9 @@ import { LoadError, Loading, Notice, errorText } from '../../lib/ui/status';
 import { grantKeys, useCallActions, useCallPosts, useGrantCall } from './api';
 import { AskForHelpForm, HelpList, KnowHowList, OfferKnowHowForm, PartnerForm, PartnerItem, callPartnerActions } from './call-posts';
 import { daysBetween, stockholmToday } from './deadlines';
+import { useActingOrganisations } from './acting-organisations';
 import { DocumentsSection } from './documents-panel';
-import { actingOrganisations, amountText, funderKindLabel, funderName, referenceLabel } from './labels';
+import { amountText, funderKindLabel, funderName, referenceLabel } from './labels';
 import { applyGrantEvent, type GrantNotice } from './live-reducers';
 import { CallFollowButton, DaysLeft } from './parts';
 
@@ -152,7 +153,7 @@ export function GrantCallPage() {
 
   const call = detail?.call;
   const heading = call ? call.title : notFound ? t('grants.notFoundTitle') : query.isError ? t('error.loadFailed') : t('common.loading');
-  const organisations = detail ? actingOrganisations(user, detail.viewer.organisationIds) : [];
+  const { organisations, loading: organisationsLoading } = useActingOrganisations(user);
   const canSpeak = organisations.length > 0 && !call?.archived;
 
   return (
@@ -221,6 +222,8 @@ export function GrantCallPage() {
                       onSubmit={(input, done, fail) => posts.postPartners.mutate(input, { onSuccess: done, onError: fail })}
                     />
                   </div>
+                ) : organisationsLoading ? (
+                  <Loading />
                 ) : !user ? (
                   <p>
                     <Link className="button button-secondary" to={signInPath(`/bidrag/${call.id}`)}>

@@ -40,7 +40,7 @@ export function fileSizeText(i18n: Pick<I18n, 't' | 'number'>, bytes: number): s
   return i18n.t('grants.sizeMb', { size: i18n.number(Math.round((bytes / (1024 * 1024)) * 10) / 10) });
 }
 
-const isStaff = (user: CurrentUser | null) => user?.role === 'coordinator' || user?.role === 'admin';
+export const isStaff = (user: CurrentUser | null) => user?.role === 'coordinator' || user?.role === 'admin';
 
 /** Mirrors the server's policy (server/features/grants/policy.ts) to show only buttons that work. */
 export function canAddCall(user: CurrentUser | null): boolean {
@@ -57,6 +57,12 @@ export function canManagePost(user: CurrentUser | null, post: { createdById: str
   );
 }
 
+/** Documents on know-how: the organisation's active members and staff (canAddKnowHowDocument). */
+export function canAddKnowHowDocument(user: CurrentUser | null, organisationId: string): boolean {
+  if (!user) return false;
+  return isStaff(user) || user.memberships.some((m) => m.organisationId === organisationId && m.status === 'active');
+}
+
 export function canRemoveDocument(user: CurrentUser | null, document: { uploadedById: string | null }, knowHowOrganisationId: string | null): boolean {
   if (!user) return false;
   return (
@@ -64,10 +70,4 @@ export function canRemoveDocument(user: CurrentUser | null, document: { uploaded
     isStaff(user) ||
     (!!knowHowOrganisationId && user.memberships.some((m) => m.organisationId === knowHowOrganisationId && m.status === 'active' && m.role === 'admin'))
   );
-}
-
-/** The organisations a person may speak for on a call, with their names (from who they are). */
-export function actingOrganisations(user: CurrentUser | null, ids: readonly string[]): { id: string; name: string }[] {
-  if (!user) return [];
-  return user.memberships.filter((m) => m.status === 'active' && ids.includes(m.organisationId)).map((m) => ({ id: m.organisationId, name: m.organisationName }));
 }

@@ -4,6 +4,7 @@ import { useCurrentUser } from '../../lib/current-user';
 import { PageHeading } from '../../lib/page';
 import { paths, signInPath } from '../../lib/paths';
 import { LoadError, Loading } from '../../lib/ui/status';
+import { useActingOrganisations } from './acting-organisations';
 import { useGrantCalls, usePartnerMutations, usePartnerPosts } from './api';
 import { PartnerForm, PartnerItem, type PartnerActions } from './call-posts';
 import { grantListPageSize } from './list-query';
@@ -15,7 +16,7 @@ export function GrantPartnersPage() {
   const { user } = useCurrentUser();
   const list = usePartnerPosts();
   const mutations = usePartnerMutations();
-  const organisations = (user?.memberships ?? []).filter((m) => m.status === 'active').map((m) => ({ id: m.organisationId, name: m.organisationName }));
+  const { organisations, loading: organisationsLoading } = useActingOrganisations(user);
   // The open calls a post may be about (the first page, by next deadline).
   const calls = useGrantCalls({ page: 1, pageSize: Math.max(grantListPageSize, 100) });
   const actions: PartnerActions = {
@@ -61,7 +62,9 @@ export function GrantPartnersPage() {
           ) : (
             <>
               <h2 id="partners-form-heading">{t('grants.partnersFormTitle')}</h2>
-              {user ? (
+              {organisationsLoading ? (
+                <Loading />
+              ) : user ? (
                 <p className="muted">{t('grants.membersOnly')}</p>
               ) : (
                 <p>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import type { Premises } from '../../../../shared/premises';
 import { useI18n } from '../../i18n/use-i18n';
-import { api, isApiError } from '../../lib/api';
+import { isApiError } from '../../lib/api';
 import { useCurrentUser } from '../../lib/current-user';
 import { PageHeading } from '../../lib/page';
 import { paths, premisesPath } from '../../lib/paths';
@@ -11,30 +10,11 @@ import { useReferenceQuery } from '../../lib/reference-data';
 import { Dialog } from '../../lib/ui/dialog';
 import { BusyButton } from '../../lib/ui/form';
 import { LoadError, Loading, errorText } from '../../lib/ui/status';
+import { useAllOrganisations } from '../organisations/all-organisations';
 import { useArchivePremises, usePremises, useSavePremises } from './api';
 import { activeOrganisations, isStaff, type OrganisationChoice } from './labels';
 import { PremisesForm, emptyPremisesValues, valuesFromPremises } from './premises-form';
 import './premises.css';
-
-/** Every organisation, for staff, who may list premises on any organisation's behalf. */
-function useAllOrganisations(enabled: boolean) {
-  const { locale } = useI18n();
-  return useQuery({
-    queryKey: ['premises', 'all-organisations'],
-    enabled,
-    staleTime: 5 * 60_000,
-    queryFn: async ({ signal }) => {
-      const all: OrganisationChoice[] = [];
-      for (let page = 1; page <= 50; page++) {
-        const list = await api<{ items: { id: string; name: string; slug: string }[]; total: number }>(`/organisations?pageSize=100&page=${page}`, { signal });
-        all.push(...list.items.map((o) => ({ id: o.id, name: o.name, slug: o.slug, admin: false })));
-        if (all.length >= list.total || list.items.length === 0) break;
-      }
-      const collator = new Intl.Collator(locale === 'en' ? 'en' : 'sv');
-      return all.sort((a, b) => collator.compare(a.name, b.name));
-    },
-  });
-}
 
 /** /lokaler/ny: an organisation admin (or staff) lists a room an organisation lends. */
 export function NewPremisesPage() {
@@ -47,7 +27,9 @@ export function NewPremisesPage() {
   const everyone = useAllOrganisations(staff);
   const own = activeOrganisations(user).filter((o) => o.admin);
   // Staff choose among all organisations, their own first.
-  const organisations = staff ? [...own, ...(everyone.data ?? []).filter((o) => !own.some((m) => m.id === o.id))] : own;
+  const organisations: OrganisationChoice[] = staff
+    ? [...own, ...(everyone.data ?? []).filter((o) => !own.some((m) => m.id === o.id)).map((o) => ({ ...o, admin: false }))]
+    : own;
 
   return (
     <div className="narrow-wide">
