@@ -105,6 +105,25 @@ describe('320 px wide screens', () => {
     expect(small).toEqual([]);
   }
 
+  it('on a phone, the page does not jump when the header learns who one is (a late tap lands where aimed)', async () => {
+    const { page } = await open({ width, height: 640 });
+    // Who-am-I answers late, as on a slow mobile network.
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/auth/me', async (route) => {
+      await answered;
+      await route.continue();
+    });
+    await page.goto('/logga-in');
+    const button = page.locator('main').getByRole('button', { name: 'Logga in', exact: true });
+    await button.waitFor();
+    const before = (await button.boundingBox())!.y;
+    answer();
+    await page.locator('header').getByRole('link', { name: 'Logga in' }).waitFor();
+    const after = (await button.boundingBox())!.y;
+    expect(after).toBe(before);
+  });
+
   it('the directory and a profile fit without horizontal scrolling (visitor)', async () => {
     const { page } = await open({ width, height: 640 });
     await expectNoSidewaysScroll(page, '/organisationer');

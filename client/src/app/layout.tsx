@@ -88,7 +88,16 @@ function UserTools() {
   const { user, isLoading } = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
-  if (isLoading) return null;
+  if (isLoading) {
+    // Holds the signed-out links' place, unseen, until we know who this is: on a phone the header
+    // wraps, and links appearing late would push the page down under a finger or a click.
+    return (
+      <span className="user-tools-pending" aria-hidden="true">
+        <span className="button button-quiet">{t('nav.signIn')}</span>
+        <span className="button button-quiet">{t('nav.signUp')}</span>
+      </span>
+    );
+  }
   if (!user) {
     return (
       <>
