@@ -20,6 +20,8 @@ export const notificationKinds = [
   'grantDeadlineDay',
   'grantKnowHowOffered',
   'grantHelpAsked',
+  // Premises (text: "wanted post's title — offering organisation (premises)"): an owner offers a room.
+  'premisesOffered',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -229,7 +229,10 @@ export const wantedSchema = z.object({
   ),
 });
 export type Wanted = z.infer<typeof wantedSchema>;
-export const wantedListSchema = z.object({ items: z.array(wantedSchema) });
+export const wantedListSchema = z.object({ items: z.array(wantedSchema), cursor: z.number().int() });
+export type WantedList = z.infer<typeof wantedListSchema>;
+/** The wanted posts: `wanted.changed` when one is added, closed, reopened or answered (anyone may join). */
+export const wantedRoom = 'wanted';
 export const offerInputSchema = z.strictObject({ organisationId: uuid, premisesId: uuid.nullable().default(null), message: text(2000, 3) });
 export const wantedUpdateSchema = z.strictObject({ open: z.boolean({ error: typeError }) });
 export const calendarLinkSchema = z.object({ url: z.string() });

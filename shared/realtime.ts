@@ -26,6 +26,8 @@ export const roomAccess = {
   premises: 'public',
   /** org:<id>: an organisation's bookings, both as requester and owner: its active members and staff. */
   org: 'active members of the organisation, coordinator, admin',
+  /** wanted: "a wanted-premises post changed" (ids only): anyone, also visitors. */
+  wanted: 'public',
   /** grants: "the list of grant calls changed" (ids only): anyone, also visitors. */
   grants: 'public',
   /** grant:<id>: a grant call, its know-how, asks for help, partner posts and documents: anyone. */
@@ -35,7 +37,7 @@ export const roomAccess = {
 export const roomSchema = z
   .string({ error: 'field.invalidType' })
   .max(100, { error: 'field.tooLong' })
-  .regex(/^(forums|moderation|grants|(forum|user|premises|org|grant):[0-9a-f-]{36})$/, { error: 'field.invalid' });
+  .regex(/^(forums|moderation|grants|wanted|(forum|user|premises|org|grant):[0-9a-f-]{36})$/, { error: 'field.invalid' });
 
 export const forumRoom = (forumId: string) => `forum:${forumId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
@@ -73,6 +75,8 @@ export interface EventData {
   'booking.changed': { booking: Booking };
   /** The person's sessions, role or memberships changed (clients may refetch who they are). */
   'account.changed': Record<string, never>;
+  /** wanted: a wanted-premises post was added, closed, reopened or answered (refetch the list). */
+  'wanted.changed': { wantedId: string };
   /** grants: a call was added, changed or archived (refetch the list). */
   'grants.changed': { callId: string };
   /** grant:<id>: the call itself changed (also archived or restored). */

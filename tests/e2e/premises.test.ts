@@ -203,6 +203,12 @@ describe('booking premises, live', () => {
 
     // A single request from Södermalms Jourcentrum (demo data): declined, with the reason shown.
     const single = page.locator('.booking-card', { hasText: 'Från Södermalms Jourcentrum' });
+    // The coordinator, a member of neither organisation, watches the booking's own page.
+    const coordinator = await openAs(demo.coordinator);
+    await coordinator.page.goto((await single.locator('a[href^="/lokaler/bokningar/"]').first().getAttribute('href'))!);
+    await expectHeading(coordinator.page, /^Bokning av /);
+    await coordinator.page.locator('.lead').getByText('Väntar på svar').waitFor();
+    await coordinator.page.waitForLoadState('networkidle');
     await single.getByRole('button', { name: /^Avböj .*Södermalms Jourcentrum$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Varför avböjer ni\?/).fill('Rummet renoveras den veckan.');
@@ -211,6 +217,10 @@ describe('booking premises, live', () => {
     await single.getByText('Avböjd', { exact: true }).waitFor();
     await single.getByText('Meddelande: Rummet renoveras den veckan.').waitFor();
     await expect.poll(() => announcer(page).textContent()).toContain('Avböjd:');
+    // It changes live on the coordinator's page too.
+    await coordinator.page.locator('.lead').getByText('Avböjd', { exact: true }).waitFor({ timeout: 5000 });
+    await coordinator.page.getByText('Rummet renoveras den veckan.').first().waitFor();
+    expect(coordinator.problems).toEqual([]);
 
     // Enskede Idrottsallians' four Thursdays (demo data): one button approves them all.
     const series = page.locator('.booking-card', { hasText: 'Tränarutbildning' });
@@ -221,6 +231,44 @@ describe('booking premises, live', () => {
     await expect.poll(() => series.getByText('Godkänd', { exact: true }).count()).toBe(4);
     expect(await series.getByRole('button', { name: /^Godkänn/ }).count()).toBe(0);
     expect(problems).toEqual([]);
+  });
+
+  it('a wanted post and an offer in answer appear live for others; the poster is notified', async () => {
+    const id = stamp();
+    const visitor = await open();
+    const fredrik = await openAs(demo.organisationAdmin); // Stadsmissionen Söderort
+    const maja = await openAs(demo.member); // also Rinkeby Ungdomsforum
+    for (const { page } of [visitor, maja]) {
+      await page.goto('/lokaler/sokes');
+      await expectHeading(page, 'Lokal sökes');
+      await page.waitForLoadState('networkidle');
+    }
+    await fredrik.page.goto('/lokaler/sokes');
+    await fredrik.page.getByRole('button', { name: 'Beskriv vilken lokal ni söker' }).click();
+    await fredrik.page.getByLabel('Rubrik').fill(`Rum för språkcafé ${id}`);
+    await fredrik.page.getByLabel('Vad behöver ni?').fill('Ett rum med bord för tjugo personer.');
+    await fredrik.page.getByLabel('Antal personer').fill('20');
+    await fredrik.page.getByLabel('När').fill('Onsdagar 17–19');
+    await fredrik.page.getByRole('button', { name: 'Publicera' }).click();
+    await fredrik.page.getByText(`Publicerat: Rum för språkcafé ${id}.`).waitFor();
+
+    // Both others see it without reloading; Maja answers with an offer, which the visitor sees too.
+    await visitor.page.getByRole('heading', { name: `Rum för språkcafé ${id}` }).waitFor({ timeout: 5000 });
+    const card = maja.page.locator('.wanted-card', { has: maja.page.getByRole('heading', { name: `Rum för språkcafé ${id}` }) });
+    await card.waitFor({ timeout: 5000 });
+    await card.getByRole('button', { name: /^Erbjud en lokal/ }).click();
+    const offerForm = card.locator('form');
+    const organisation = offerForm.getByLabel('Organisation');
+    if (await organisation.count()) await organisation.selectOption({ label: 'Rinkeby Ungdomsforum' });
+    await offerForm.getByLabel('Meddelande').fill(`Välkomna till vår samlingslokal ${id}.`);
+    await offerForm.getByRole('button', { name: 'Skicka erbjudandet' }).click();
+    await maja.page.getByText('Erbjudandet är skickat.').waitFor();
+    await visitor.page.getByText(`Välkomna till vår samlingslokal ${id}.`).waitFor({ timeout: 5000 });
+    await fredrik.page.getByText(`Välkomna till vår samlingslokal ${id}.`).waitFor({ timeout: 5000 });
+    // Fredrik was notified of the offer.
+    await fredrik.page.goto('/aviseringar');
+    await fredrik.page.getByText(`En förening erbjuder en lokal på er efterlysning: Rum för språkcafé ${id} — Rinkeby Ungdomsforum`).waitFor();
+    for (const tracked of [visitor, fredrik, maja]) expect(tracked.problems).toEqual([]);
   });
 
   it('a request can be made with the keyboard alone', async () => {

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { bookings } from '../../server/db/schema/index';
 import { message } from '../../shared/messages';
 import type { PremisesInput } from '../../shared/premises';
-import { organisationRoom, premisesRoom, type LiveEvent } from '../../shared/realtime';
+import { organisationRoom, premisesRoom, userRoom, type LiveEvent } from '../../shared/realtime';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
 import { LiveClient, listen } from '../helpers/live-client';
@@ -292,6 +292,15 @@ describe('finding a room and booking it, live', () => {
 
   it('lets an organisation post what it needs and owners answer with an offer', async () => {
     const { owner, requester, premises } = await setting();
+    // A visitor watching the wanted posts hears of each change (ids only) and refetches.
+    const cursor = (await new ApiClient(t.app).get('/api/premises/wanted')).json().cursor as number;
+    const watcher = new LiveClient(url);
+    const poster = new LiveClient(url, { cookie: requester.adminClient.cookie });
+    sockets.push(watcher, poster);
+    await Promise.all([watcher.connected(), poster.connected()]);
+    expect((await watcher.subscribe('wanted', cursor)).ok).toBe(true);
+    expect((await poster.subscribe(userRoom(requester.admin.id), cursor)).ok).toBe(true);
+    const changesOf = (id: string) => watcher.applied.filter((e) => e.type === 'wanted.changed' && (e as LiveEvent<'wanted.changed'>).data.wantedId === id).length;
     const posted = await requester.adminClient.post('/api/premises/wanted', {
       organisationId: requester.organisation.id,
       title: 'Lokal för läxhjälp',
@@ -304,8 +313,20 @@ describe('finding a room and booking it, live', () => {
     const offer = await owner.adminClient.post(`/api/premises/wanted/${posted.json().id}/offers`, { organisationId: owner.organisation.id, premisesId: premises.id, message: 'Ni är välkomna hos oss.' });
     expect(offer.statusCode).toBe(201);
     expect(offer.json().offers).toEqual([expect.objectContaining({ premisesId: premises.id, message: 'Ni är välkomna hos oss.' })]);
+    await watcher.waitFor(() => changesOf(posted.json().id) === 2, 2000, 'the post and the offer');
+    await poster.waitFor((e) => e.some((x) => x.type === 'notification.created' && (x as LiveEvent<'notification.created'>).data.notification.kind === 'premisesOffered'), 2000, 'the offer notice');
+    // Whoever posted it hears of the offer, with a link to the wanted posts.
+    const notices = (await requester.adminClient.get('/api/notifications')).json();
+    expect(notices.notifications[0]).toMatchObject({ kind: 'premisesOffered', link: '/lokaler/sokes', text: `Lokal för läxhjälp — ${owner.organisation.name} (${premises.name})` });
+    expect(notices.notifications[0].actor.id).toBe(owner.admin.id);
     const closed = await requester.adminClient.patch(`/api/premises/wanted/${posted.json().id}`, { open: false });
     expect(closed.json().open).toBe(false);
+    await watcher.waitFor(() => changesOf(posted.json().id) === 3, 2000, 'the closing');
+    // A closed post takes no more offers, and says so.
+    const late = await owner.adminClient.post(`/api/premises/wanted/${posted.json().id}/offers`, { organisationId: owner.organisation.id, premisesId: null, message: 'Vi har också ett rum.' }, { headers: { 'accept-language': 'sv' } });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().detail).toBe('Efterlysningen är stängd och tar inte emot fler erbjudanden.');
+    expect((await new ApiClient(t.app).get('/api/premises/wanted?all=true')).json().items.find((w: { id: string }) => w.id === posted.json().id).offers).toHaveLength(1);
     const list = (await new ApiClient(t.app).get('/api/premises/wanted')).json().items;
     expect(list.some((w: { id: string }) => w.id === posted.json().id)).toBe(false);
   });

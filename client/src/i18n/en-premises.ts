@@ -2,6 +2,7 @@ import type { premisesSv } from './sv-premises';
 
 // English texts of the premises pages, typed against the Swedish keys.
 export const premisesEn: Record<keyof typeof premisesSv, string> = {
+  'notifications.premisesOffered': 'An organisation offers premises in answer to your post: {text}',
   'nav.premises': 'Premises',
 
   'premises.title': 'Premises',

@@ -1,6 +1,7 @@
 // Swedish texts of the premises pages; spread into sv.ts. en-premises.ts must have every key.
 export const premisesSv = {
   'nav.premises': 'Lokaler',
+  'notifications.premisesOffered': 'En förening erbjuder en lokal på er efterlysning: {text}',
 
   'premises.title': 'Lokaler',
   'premises.intro': 'Hitta en lokal som en annan förening lånar ut eller hyr ut, se när den är ledig och skicka en bokningsförfrågan. Föreningen som äger lokalen svarar här.',

@@ -9,8 +9,6 @@ import { canManagePremises } from './policy';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hhmm = (time: string) => time.slice(0, 5);
 
-type Row = typeof premises.$inferSelect & { orgName: string; orgSlug: string; districtSlug: string; districtSv: string; districtEn: string };
-
 const columns = {
   premises,
   orgName: organisations.name,

@@ -38,6 +38,7 @@ const idParams = z.strictObject({ id: uuid });
 export const premisesRoutes: FastifyPluginAsyncZod = async (app) => {
   // Busy and free times (no requester details) are public; an organisation's room carries details.
   app.realtime.registerRoom('premises', (_user, id) => !!id);
+  app.realtime.registerRoom('wanted', (_user, id) => id === null);
   app.realtime.registerRoom('org', (user, id) => !!id && (isActiveMember(user, id) || isStaff(user)));
 
   app.get('/', {

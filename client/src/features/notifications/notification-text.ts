@@ -26,6 +26,7 @@ export function notificationText(t: I18n['t'], notification: Notification): stri
     case 'grantDeadlineDay':
     case 'grantKnowHowOffered':
     case 'grantHelpAsked':
+    case 'premisesOffered':
       return t(`notifications.${notification.kind}`, { text: notification.text ?? '' });
     default:
       return t('notifications.generic');

@@ -7,6 +7,7 @@ import type {
   Premises,
   PremisesData,
   Wanted,
+  WantedList,
   bookingResultSchema,
   calendarLinkSchema,
   premisesListSchema,
@@ -96,7 +97,7 @@ export function useBooking(id: string) {
 export function useWantedList() {
   return useQuery({
     queryKey: premisesKeys.wanted,
-    queryFn: ({ signal }) => api<{ items: Wanted[] }>('/premises/wanted', { signal }),
+    queryFn: ({ signal }) => api<WantedList>('/premises/wanted', { signal }),
   });
 }
 
@@ -195,8 +196,8 @@ export function useArchivePremises(id: string) {
 export function useWantedMutations() {
   const queryClient = useQueryClient();
   const put = (wanted: Wanted) =>
-    queryClient.setQueryData<{ items: Wanted[] }>(premisesKeys.wanted, (old) =>
-      old && { items: old.items.some((w) => w.id === wanted.id) ? old.items.map((w) => (w.id === wanted.id ? wanted : w)) : [wanted, ...old.items] },
+    queryClient.setQueryData<WantedList>(premisesKeys.wanted, (old) =>
+      old && { ...old, items: old.items.some((w) => w.id === wanted.id) ? old.items.map((w) => (w.id === wanted.id ? wanted : w)) : [wanted, ...old.items] },
     );
   return {
     create: useMutation({

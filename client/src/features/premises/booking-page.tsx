@@ -14,7 +14,7 @@ import { LoadError, Loading } from '../../lib/ui/status';
 import { isOwnChange, premisesKeys, useBooking, useOrganisationCursor } from './api';
 import { BookingActions } from './booking-actions';
 import { useBookingNoticeText } from './bookings-page';
-import { isMemberOf, localDateLabel, statusLabel, timeRange } from './labels';
+import { isMemberOf, isStaff, localDateLabel, statusLabel, timeRange } from './labels';
 import { applyBookingEvent, isNewsTo } from './live';
 import './premises.css';
 
@@ -32,7 +32,14 @@ export function BookingPage() {
   // organisation's list; the booking is read again once that cursor is known, so nothing between
   // the two loads is missed.
   const side = booking?.requester && isMemberOf(user, booking.requester.organisation.id) ? 'requester' : 'owner';
-  const organisationId = booking ? (side === 'requester' ? booking.requester!.organisation.id : isMemberOf(user, booking.ownerOrganisationId) ? booking.ownerOrganisationId : null) : null;
+  // Staff who belong to neither follow the owner's room, which they may join (roomAccess.org).
+  const organisationId = booking
+    ? side === 'requester'
+      ? booking.requester!.organisation.id
+      : isMemberOf(user, booking.ownerOrganisationId) || isStaff(user)
+        ? booking.ownerOrganisationId
+        : null
+    : null;
   const cursor = useOrganisationCursor(organisationId, side);
   const listLoadedAt = cursor.dataUpdatedAt;
   useEffect(() => {

@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
-import { offerInputSchema, wantedInputSchema, type Wanted } from '../../../../shared/premises';
+import { useQueryClient } from '@tanstack/react-query';
+import { offerInputSchema, wantedInputSchema, wantedRoom, type Wanted } from '../../../../shared/premises';
 import { useI18n } from '../../i18n/use-i18n';
 import { announce } from '../../lib/announcer';
 import { useCurrentUser } from '../../lib/current-user';
 import { PageHeading } from '../../lib/page';
+import { useLiveRoom } from '../../lib/realtime';
 import { organisationPath, premisesPath, signInPath } from '../../lib/paths';
 import { useReference } from '../../lib/reference-data';
 import { BusyButton, ErrorSummary, SelectField, TextAreaField, TextField, problemFromError, problemFromIssues, useFormValues, type FormProblem } from '../../lib/ui/form';
 import { LoadError, Loading, errorText } from '../../lib/ui/status';
-import { usePremisesSearch, useWantedList, useWantedMutations } from './api';
+import { premisesKeys, usePremisesSearch, useWantedList, useWantedMutations } from './api';
 import { activeOrganisations, isAdminOf, isStaff, type OrganisationChoice } from './labels';
 import { PremisesNav } from './premises-nav';
 import './premises.css';
@@ -236,6 +238,10 @@ export function WantedPage() {
   const { user } = useCurrentUser();
   const location = useLocation();
   const query = useWantedList();
+  const queryClient = useQueryClient();
+  // Anyone's new post, offer, closing or reopening reloads the list quietly; after a gap, too.
+  const reload = () => void queryClient.invalidateQueries({ queryKey: premisesKeys.wanted });
+  useLiveRoom(wantedRoom, query.data?.cursor, reload, { onReset: reload });
   const organisations = activeOrganisations(user);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
