@@ -23,3 +23,6 @@ export function useSetCurrentUser() {
 export function hasRole(user: CurrentUser | null, roles: readonly SystemRole[]): boolean {
   return !!user && roles.includes(user.role);
 }
+
+/** The coordinator and administrators: the city's side that may act for any organisation. */
+export const isStaff = (user: CurrentUser | null) => hasRole(user, ['coordinator', 'admin']);

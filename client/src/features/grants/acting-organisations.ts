@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../../../shared/auth';
-import { useAllOrganisations } from '../organisations/all-organisations';
-import { isStaff } from './labels';
+import { isStaff } from '../../lib/current-user';
+import { ownFirst, useAllOrganisations, type OrganisationName } from '../organisations/all-organisations';
 
 export interface ActingOrganisations {
   /** The person's own active organisations first; for staff, every other organisation after them. */
@@ -20,8 +20,8 @@ export function useActingOrganisations(user: CurrentUser | null): ActingOrganisa
 }
 
 /** Own active organisations first, then (staff only) the rest of `everyone`. */
-export function actingOrganisations(user: CurrentUser | null, everyone: readonly { id: string; name: string }[] = []): { id: string; name: string }[] {
+export function actingOrganisations(user: CurrentUser | null, everyone?: readonly OrganisationName[]): { id: string; name: string }[] {
   const own = (user?.memberships ?? []).filter((m) => m.status === 'active').map((m) => ({ id: m.organisationId, name: m.organisationName }));
   if (!isStaff(user)) return own;
-  return [...own, ...everyone.filter((o) => !own.some((m) => m.id === o.id)).map((o) => ({ id: o.id, name: o.name }))];
+  return ownFirst(own, everyone, (o) => ({ id: o.id, name: o.name }));
 }

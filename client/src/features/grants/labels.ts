@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../../../shared/auth';
 import type { DocumentCategory, FunderKind, GrantCall, KnowHowStatus } from '../../../../shared/grants';
 import type { Locale } from '../../../../shared/messages';
 import type { I18n } from '../../i18n/use-i18n';
+import { isStaff } from '../../lib/current-user';
 import { amountRange } from './deadlines';
 
 export const funderKindLabel = (t: I18n['t'], kind: FunderKind) => t(`grants.funderKind.${kind}`);
@@ -39,8 +40,6 @@ export function fileSizeText(i18n: Pick<I18n, 't' | 'number'>, bytes: number): s
   if (bytes < 1024 * 1024) return i18n.t('grants.sizeKb', { size: i18n.number(Math.round(bytes / 1024)) });
   return i18n.t('grants.sizeMb', { size: i18n.number(Math.round((bytes / (1024 * 1024)) * 10) / 10) });
 }
-
-export const isStaff = (user: CurrentUser | null) => user?.role === 'coordinator' || user?.role === 'admin';
 
 /** Mirrors the server's policy (server/features/grants/policy.ts) to show only buttons that work. */
 export function canAddCall(user: CurrentUser | null): boolean {

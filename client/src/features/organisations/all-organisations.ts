@@ -32,3 +32,9 @@ export function useAllOrganisations(enabled: boolean) {
     },
   });
 }
+
+/** `own` first, then every other organisation in `everyone`, made into `T` by `asOther`: staff's choice lists. */
+export function ownFirst<T extends { id: string }>(own: readonly T[], everyone: readonly OrganisationName[] | undefined, asOther: (o: OrganisationName) => T): T[] {
+  const mine = new Set(own.map((o) => o.id));
+  return [...own, ...(everyone ?? []).filter((o) => !mine.has(o.id)).map(asOther)];
+}

@@ -6,7 +6,7 @@ import { organisationRoom, type LiveEvent } from '../../../../shared/realtime';
 import { useI18n } from '../../i18n/use-i18n';
 import { announce } from '../../lib/announcer';
 import { isApiError } from '../../lib/api';
-import { useCurrentUser } from '../../lib/current-user';
+import { isStaff, useCurrentUser } from '../../lib/current-user';
 import { PageHeading } from '../../lib/page';
 import { paths, premisesPath } from '../../lib/paths';
 import { useLiveRoom } from '../../lib/realtime';
@@ -14,7 +14,7 @@ import { LoadError, Loading } from '../../lib/ui/status';
 import { isOwnChange, premisesKeys, useBooking, useOrganisationCursor } from './api';
 import { BookingActions } from './booking-actions';
 import { useBookingNoticeText } from './bookings-page';
-import { isMemberOf, isStaff, localDateLabel, statusLabel, timeRange } from './labels';
+import { isMemberOf, localDateLabel, statusLabel, timeRange } from './labels';
 import { applyBookingEvent, isNewsTo } from './live';
 import './premises.css';
 

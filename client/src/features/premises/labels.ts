@@ -60,4 +60,3 @@ export function isMemberOf(user: CurrentUser | null, organisationId: string): bo
   return activeOrganisations(user).some((o) => o.id === organisationId);
 }
 
-export const isStaff = (user: CurrentUser | null) => user?.role === 'coordinator' || user?.role === 'admin';

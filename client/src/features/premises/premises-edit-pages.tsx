@@ -3,16 +3,16 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Premises } from '../../../../shared/premises';
 import { useI18n } from '../../i18n/use-i18n';
 import { isApiError } from '../../lib/api';
-import { useCurrentUser } from '../../lib/current-user';
+import { isStaff, useCurrentUser } from '../../lib/current-user';
 import { PageHeading } from '../../lib/page';
 import { paths, premisesPath } from '../../lib/paths';
 import { useReferenceQuery } from '../../lib/reference-data';
 import { Dialog } from '../../lib/ui/dialog';
 import { BusyButton } from '../../lib/ui/form';
 import { LoadError, Loading, errorText } from '../../lib/ui/status';
-import { useAllOrganisations } from '../organisations/all-organisations';
+import { ownFirst, useAllOrganisations } from '../organisations/all-organisations';
 import { useArchivePremises, usePremises, useSavePremises } from './api';
-import { activeOrganisations, isStaff, type OrganisationChoice } from './labels';
+import { activeOrganisations, type OrganisationChoice } from './labels';
 import { PremisesForm, emptyPremisesValues, valuesFromPremises } from './premises-form';
 import './premises.css';
 
@@ -27,9 +27,7 @@ export function NewPremisesPage() {
   const everyone = useAllOrganisations(staff);
   const own = activeOrganisations(user).filter((o) => o.admin);
   // Staff choose among all organisations, their own first.
-  const organisations: OrganisationChoice[] = staff
-    ? [...own, ...(everyone.data ?? []).filter((o) => !own.some((m) => m.id === o.id)).map((o) => ({ ...o, admin: false }))]
-    : own;
+  const organisations: OrganisationChoice[] = staff ? ownFirst(own, everyone.data, (o) => ({ ...o, admin: false })) : own;
 
   return (
     <div className="narrow-wide">

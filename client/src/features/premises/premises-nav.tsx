@@ -1,8 +1,8 @@
 import { NavLink } from 'react-router';
 import { useI18n } from '../../i18n/use-i18n';
-import { useCurrentUser } from '../../lib/current-user';
+import { isStaff, useCurrentUser } from '../../lib/current-user';
 import { paths } from '../../lib/paths';
-import { activeOrganisations, isStaff } from './labels';
+import { activeOrganisations } from './labels';
 
 /** The premises section's own links: search, wanted posts, one's bookings, listing a room. */
 export function PremisesNav() {

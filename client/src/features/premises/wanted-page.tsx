@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { offerInputSchema, wantedInputSchema, wantedRoom, type Wanted } from '../../../../shared/premises';
 import { useI18n } from '../../i18n/use-i18n';
 import { announce } from '../../lib/announcer';
-import { useCurrentUser } from '../../lib/current-user';
+import { isStaff, useCurrentUser } from '../../lib/current-user';
 import { PageHeading } from '../../lib/page';
 import { useLiveRoom } from '../../lib/realtime';
 import { organisationPath, premisesPath, signInPath } from '../../lib/paths';
@@ -12,7 +12,7 @@ import { useReference } from '../../lib/reference-data';
 import { BusyButton, ErrorSummary, SelectField, TextAreaField, TextField, problemFromError, problemFromIssues, useFormValues, type FormProblem } from '../../lib/ui/form';
 import { LoadError, Loading, errorText } from '../../lib/ui/status';
 import { premisesKeys, usePremisesSearch, useWantedList, useWantedMutations } from './api';
-import { activeOrganisations, isAdminOf, isStaff, type OrganisationChoice } from './labels';
+import { activeOrganisations, isAdminOf, type OrganisationChoice } from './labels';
 import { PremisesNav } from './premises-nav';
 import './premises.css';
 
