@@ -95,18 +95,21 @@ export function WeekCalendar({ premises, week, onWeekChange }: { premises: Premi
     to: localDateLabel(locale, weekEnd, 'short'),
   });
   const closedNote = (date: string) => premises.closedDates.find((c) => c.date === date)?.note;
+  // Step from the week asked for, not the one still shown while it loads: two quick presses of
+  // "next" then "previous" come back to where they started.
+  const current = week ?? data.weekStart;
 
   return (
     <div className={query.isFetching ? 'week-calendar week-calendar-loading' : 'week-calendar'}>
       <div className="week-nav">
-        <button type="button" className="button button-secondary" onClick={() => onWeekChange(addDays(data.weekStart, -7))}>
+        <button type="button" className="button button-secondary" onClick={() => onWeekChange(addDays(current, -7))}>
           <span aria-hidden="true">←</span>
           {t('calendar.previousWeek')}
         </button>
         <p className="week-nav-label" role="status">
           {query.isFetching ? t('calendar.loading') : weekLabel}
         </p>
-        <button type="button" className="button button-secondary" onClick={() => onWeekChange(addDays(data.weekStart, 7))}>
+        <button type="button" className="button button-secondary" onClick={() => onWeekChange(addDays(current, 7))}>
           {t('calendar.nextWeek')}
           <span aria-hidden="true">→</span>
         </button>
