@@ -169,12 +169,29 @@ export const bookingSchema = z.object({
 export type Booking = z.infer<typeof bookingSchema>;
 
 export const bookingResultSchema = z.object({ bookings: z.array(bookingSchema), skipped: z.array(conflictSchema) });
-export const bookingListSchema = z.object({ bookings: z.array(bookingSchema), cursor: z.number().int() });
+/**
+ * One page of an organisation's bookings. Upcoming ones (not yet ended) come first-date-first;
+ * past ones (ended within bookingListDays) latest-first. `next` is the `after` of the next page.
+ */
+export const bookingListSchema = z.object({
+  bookings: z.array(bookingSchema),
+  cursor: z.number().int(),
+  /** How many bookings match, over all pages. */
+  total: z.number().int(),
+  next: z.string().nullable(),
+});
 export const bookingListQuerySchema = z.strictObject({
   organisationId: uuid,
   side: z.enum(['requester', 'owner'], { error: optionError }).default('requester'),
   status: z.enum(bookingStatuses, { error: optionError }).optional(),
+  when: z.enum(['upcoming', 'past'], { error: optionError }).default('upcoming'),
+  /** The last booking of the page before (its id); the page goes on from there. */
+  after: uuid.optional(),
+  limit: z.coerce.number({ error: typeError }).int({ error: 'field.invalidType' }).min(1, { error: 'field.tooSmall' }).max(500, { error: 'field.tooBig' }).default(100),
 });
+export type BookingListQuery = z.infer<typeof bookingListQuerySchema>;
+/** How far back an organisation's list of past bookings reaches (as far as its iCal feed). */
+export const bookingListDays = 90;
 
 export const decisionSchema = z.strictObject({ message: optionalText(1000).default('') });
 export const seriesDecisionSchema = z.strictObject({ message: optionalText(1000).default(''), skipConflicts: z.boolean({ error: typeError }).default(false) });

@@ -181,10 +181,11 @@ describe('live calendar', () => {
 });
 
 describe('live booking lists', () => {
-  const list = (bookings: Booking[] = []): BookingList => ({ bookings, cursor: 5 });
+  const list = (bookings: Booking[] = []): BookingList => ({ bookings, cursor: 5, total: bookings.length, next: null });
+  const upcoming = { when: 'upcoming', now: Date.parse('2026-11-23T12:00:00Z') } as const;
 
   it('a new request appears on the owner’s list, announced as a request', () => {
-    const result = applyBookingListEvent(list(), event(booking(), `org:${owner}`), owner, 'owner');
+    const result = applyBookingListEvent(list(), event(booking(), `org:${owner}`), owner, 'owner', upcoming);
     expect(result.data.bookings).toHaveLength(1);
     expect(result.notice).toMatchObject({ kind: 'newRequest' });
   });
@@ -192,22 +193,33 @@ describe('live booking lists', () => {
   it('the requester’s list shows the decision in place, and a replay is silent', () => {
     const pending = booking();
     const approved = booking({ status: 'approved', decisionMessage: 'Välkomna!' });
-    const result = applyBookingListEvent(list([pending]), event(approved, `org:${requesterOrg.id}`), requesterOrg.id, 'requester');
+    const result = applyBookingListEvent(list([pending]), event(approved, `org:${requesterOrg.id}`), requesterOrg.id, 'requester', upcoming);
     expect(result.data.bookings[0]).toMatchObject({ status: 'approved', decisionMessage: 'Välkomna!' });
     expect(result.notice).toMatchObject({ kind: 'statusChanged', from: 'pending' });
-    expect(applyBookingListEvent(result.data, event(approved), requesterOrg.id, 'requester').notice).toBeUndefined();
+    expect(applyBookingListEvent(result.data, event(approved), requesterOrg.id, 'requester', upcoming).notice).toBeUndefined();
   });
 
   it('keeps each side to its own bookings', () => {
     const mine = booking();
-    expect(applyBookingListEvent(list(), event(mine), uuid(77), 'owner').data.bookings).toEqual([]);
-    expect(applyBookingListEvent(list(), event(mine), owner, 'requester').data.bookings).toEqual([]);
+    expect(applyBookingListEvent(list(), event(mine), uuid(77), 'owner', upcoming).data.bookings).toEqual([]);
+    expect(applyBookingListEvent(list(), event(mine), owner, 'requester', upcoming).data.bookings).toEqual([]);
+  });
+
+  it('counts a new booking, and leaves ended ones to the past list, which changes only in place', () => {
+    const added = applyBookingListEvent(list([booking({ id: uuid(210) })]), event(booking({ id: uuid(211) })), owner, 'owner', upcoming);
+    expect(added.data.total).toBe(2);
+    const ended = booking({ id: uuid(212), start: '2026-11-20T17:00:00.000Z', end: '2026-11-20T19:00:00.000Z', status: 'cancelled' });
+    expect(applyBookingListEvent(list(), event(ended), owner, 'owner', upcoming).data.bookings).toEqual([]);
+    const past = { ...upcoming, when: 'past' } as const;
+    expect(applyBookingListEvent(list(), event(ended), owner, 'owner', past).data.bookings).toEqual([]);
+    const shown = applyBookingListEvent(list([{ ...ended, status: 'approved' }]), event(ended), owner, 'owner', past);
+    expect(shown.data).toMatchObject({ total: 1, bookings: [{ id: uuid(212), status: 'cancelled' }] });
   });
 
   it('keeps the list in time order', () => {
     const later = booking({ id: uuid(201), start: '2026-12-08T17:00:00.000Z', localDate: '2026-12-08' });
     const earlier = booking({ id: uuid(202), start: '2026-12-01T08:00:00.000Z' });
-    const result = applyBookingListEvent(list([later]), event(earlier), owner, 'owner');
+    const result = applyBookingListEvent(list([later]), event(earlier), owner, 'owner', upcoming);
     expect(result.data.bookings.map((b) => b.id)).toEqual([uuid(202), uuid(201)]);
   });
 

@@ -1,15 +1,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, firstOnOrAfter, todayInStockholm } from '../../client/src/features/premises/week';
+import { addDays, firstOnOrAfter, mondayOf, todayInStockholm } from '../../client/src/features/premises/week';
 import {
   announcer,
+  baseURL,
   browserSession,
   demo,
   expectHeading,
   horizontalOverflow,
   markDocument,
+  randomOrgNumber,
   seriousAxeViolations,
+  signIn,
   stillSamePage,
+  uniqueEmail,
   type TrackedPage,
 } from './browser';
 
@@ -294,10 +298,27 @@ describe('booking premises, live', () => {
     // Next week and back again, by keyboard.
     await tabTo((f) => f.tag === 'button' && f.text.includes('Nästa vecka'), 'the next-week button');
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /^Vecka \d+:/ }).waitFor();
+    await calendarRow(page, addDays(date, 7)).waitFor();
     await page.keyboard.press('Shift+Tab');
     expect((await focused()).text).toContain('Föregående vecka');
     await page.keyboard.press('Enter');
+    await calendarRow(page, date).waitFor();
+    // On a slow connection, "next" then "previous" pressed before the next week has loaded come
+    // back to the same week (they step from the week asked for, not the one still shown).
+    const slow = /\/api\/premises\/[^/]+\/calendar\?/;
+    await page.route(slow, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Nästa vecka' }).click();
+    await calendarRow(page, addDays(date, 7)).waitFor(); // seen before: from the cache
+    await page.getByRole('button', { name: 'Nästa vecka' }).click(); // not seen yet: slow
+    await page.getByRole('button', { name: 'Föregående vecka' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('vecka')).toBe(mondayOf(addDays(date, 7)));
+    await page.unroute(slow);
+    await expect.poll(() => page.locator('.week-calendar-loading').count()).toBe(0);
+    expect(await calendarRow(page, addDays(date, 7)).count()).toBe(1);
+    await page.getByRole('button', { name: 'Föregående vecka' }).click();
     await calendarRow(page, date).waitFor();
 
     await tabTo((f) => f.id === 'booking-organisationId', 'the organisation select');
@@ -314,6 +335,52 @@ describe('booking premises, live', () => {
     await sent.waitFor();
     // Focus moves to the confirmation, so a screen reader reads it and the user continues from there.
     expect(await sent.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('an owner with more requests than a page counts them all, shows more on request, and finds earlier bookings', async () => {
+    // A new account with two new organisations of its own, so the 120 requests touch no other test.
+    const { page, problems } = await open({ bypassCSP: true });
+    const email = uniqueEmail('manga-bokningar');
+    const password = 'Ett-langt-losenord-for-test';
+    const signup = await page.request.post('/api/auth/signup', { data: { name: 'Bo Bokare', email, password }, headers: { origin: baseURL() } });
+    expect(signup.status()).toBe(202);
+    await signIn(page, email, password);
+    const stampNow = stamp();
+    const ids = await page.evaluate(
+      async ({ numbers, stampNow, weekdays }) => {
+        const post = async (url: string, body: unknown) => {
+          const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+          return response.json();
+        };
+        const organisation = (name: string, orgNumber: string) =>
+          post('/api/organisations', { name, orgNumber, legalForm: 'nonProfitAssociation', description: 'Test.', sizeClass: 'from10to49', signedAgreement: false, districts: ['farsta'], targetGroups: [], administrations: [], resources: [], resourceDescription: '' });
+        const owner = await organisation(`Lånar ut ${stampNow}`, numbers[0]);
+        const requester = await organisation(`Lånar ${stampNow}`, numbers[1]);
+        const room = await post('/api/premises', { organisationId: owner.id, name: `Storsalen ${stampNow}`, type: 'hall', address: 'Farstagången 1', district: 'farsta', capacity: 50, costType: 'free' });
+        for (const date of weekdays) {
+          await post(`/api/premises/${room.id}/bookings`, { organisationId: requester.id, date, startTime: '18:00', endTime: '20:00', weeks: 40, purpose: 'Körövning', attendees: 20 });
+        }
+        return { owner: owner.id as string };
+      },
+      { numbers: [randomOrgNumber(), randomOrgNumber()], stampNow, weekdays: [dateAhead(2, 1), dateAhead(2, 2), dateAhead(2, 3)] },
+    );
+
+    await page.goto(`/lokaler/bokningar?organisation=${ids.owner}&visa=till-oss`);
+    await expectHeading(page, 'Mina bokningar');
+    // The tab counts every waiting request, not only those on the first page.
+    await page.getByRole('link', { name: /120 väntar/ }).waitFor();
+    await page.getByText('Visar 100 av 120 bokningar.').waitFor();
+    const dates = page.locator('.booking-list .booking-date');
+    expect(await dates.count()).toBe(100);
+    expect(await seriousAxeViolations(page, 'bookings with more to show')).toEqual([]);
+    await page.getByRole('button', { name: 'Visa fler bokningar' }).click();
+    await expect.poll(() => dates.count()).toBe(120);
+    await page.getByRole('button', { name: 'Visa fler bokningar' }).waitFor({ state: 'detached' });
+    // Nothing of this new organisation has ended yet.
+    await page.getByRole('button', { name: 'Visa tidigare bokningar' }).click();
+    await page.getByText('Inga bokningar har slutat de senaste 90 dagarna.').waitFor();
     expect(problems).toEqual([]);
   });
 });

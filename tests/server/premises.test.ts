@@ -252,7 +252,7 @@ describe('finding a room and booking it, live', () => {
     expect(again.json().items.map((p: { id: string }) => p.id)).toContain(premises.id);
   });
 
-  it('an organisation’s list reaches 90 days back and everything ahead, so a long history never hides coming requests', async () => {
+  it('an organisation’s list shows what is coming first, and the last 90 days on request, so a long history never hides coming requests', async () => {
     const { owner, requester, premises } = await setting();
     // 600 old approved bookings, one a day, ending 100 to 700 days ago: more than a page.
     const old = Array.from({ length: 600 }, (_, i) => ({
@@ -268,11 +268,42 @@ describe('finding a room and booking it, live', () => {
     await t.app.db.insert(bookings).values(recentPast);
     const coming = await requester.adminClient.post(`/api/premises/${premises.id}/bookings`, request(requester.organisation.id, { purpose: 'Kommande' }));
     expect(coming.statusCode).toBe(201);
+    const purposes = (list: { bookings: { requester: { purpose: string } }[] }) => list.bookings.map((b) => b.requester.purpose);
     for (const [client, organisationId, side] of [[owner.adminClient, owner.organisation.id, 'owner'], [requester.adminClient, requester.organisation.id, 'requester']] as const) {
-      const list = await client.get(`/api/bookings?organisationId=${organisationId}&side=${side}`);
-      expect(list.statusCode).toBe(200);
-      expect(list.json().bookings.map((b: { requester: { purpose: string } }) => b.requester.purpose)).toEqual(['Nyss', 'Kommande']);
+      const coming = await client.get(`/api/bookings?organisationId=${organisationId}&side=${side}`);
+      expect(coming.statusCode).toBe(200);
+      expect(coming.json()).toMatchObject({ total: 1, next: null });
+      expect(purposes(coming.json())).toEqual(['Kommande']);
+      const past = await client.get(`/api/bookings?organisationId=${organisationId}&side=${side}&when=past`);
+      expect(past.json()).toMatchObject({ total: 1, next: null });
+      expect(purposes(past.json())).toEqual(['Nyss']);
     }
+  });
+
+  it('pages through an organisation’s bookings without repeating or skipping one, even when a booking is added between pages', async () => {
+    const { owner, requester, premises } = await setting();
+    const series = await requester.adminClient.post(`/api/premises/${premises.id}/bookings`, request(requester.organisation.id, { weeks: 7 }));
+    expect(series.statusCode).toBe(201);
+    const url = (query: string) => `/api/bookings?organisationId=${owner.organisation.id}&side=owner&limit=3${query}`;
+    const first = (await owner.adminClient.get(url(''))).json();
+    expect(first).toMatchObject({ total: 7 });
+    expect(first.bookings).toHaveLength(3);
+    // An earlier booking arrives after the first page was read; it is on the live list, not on a later page.
+    const earlier = await requester.adminClient.post(`/api/premises/${premises.id}/bookings`, request(requester.organisation.id, { startTime: '08:00', endTime: '09:00' }));
+    expect(earlier.statusCode).toBe(201);
+    const second = (await owner.adminClient.get(url(`&after=${first.next}`))).json();
+    const third = (await owner.adminClient.get(url(`&after=${second.next}`))).json();
+    expect(third.next).toBeNull();
+    const seen = [...first.bookings, ...second.bookings, ...third.bookings].map((b: { id: string }) => b.id);
+    expect(seen).toEqual(series.json().bookings.map((b: { id: string }) => b.id));
+    expect(third.total).toBe(8);
+    // A status filter counts and pages the same way (the owner's "waiting for you" count).
+    const pending = (await owner.adminClient.get(`/api/bookings?organisationId=${owner.organisation.id}&side=owner&status=pending&limit=1`)).json();
+    expect(pending.total).toBe(8);
+    expect(pending.bookings[0].id).toBe(earlier.json().bookings[0].id);
+    const unknown = await owner.adminClient.get(url('&after=00000000-0000-4000-8000-000000000000'));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([{ field: 'querystring.after', message: 'Ogiltigt värde.' }]);
   });
 
   it('gives an organisation a secret iCal address for its bookings', async () => {

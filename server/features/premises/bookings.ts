@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Booking, BookingStatus, Conflict } from '../../../shared/premises';
+import { bookingListDays, type Booking, type BookingListQuery, type BookingStatus, type Conflict } from '../../../shared/premises';
 import { organisationRoom, premisesRoom } from '../../../shared/realtime';
 import type { Db, Tx } from '../../db/client';
 import { bookingSeries, bookings, memberships, organisations, premises, users } from '../../db/schema/index';
@@ -45,7 +45,8 @@ const bookingColumns = {
 
 export type BookingRow = Awaited<ReturnType<typeof selectBookings>>[number];
 
-export function selectBookings(db: Db | Tx, where: SQL | undefined) {
+/** Bookings with what a list shows of them, first date first unless `latestFirst`. */
+export function selectBookings(db: Db | Tx, where: SQL | undefined, latestFirst = false) {
   return db
     .select(bookingColumns)
     .from(bookings)
@@ -53,7 +54,7 @@ export function selectBookings(db: Db | Tx, where: SQL | undefined) {
     .innerJoin(requesterOrgs, eq(requesterOrgs.id, bookings.requesterOrganisationId))
     .leftJoin(users, eq(users.id, bookings.requestedBy))
     .where(where)
-    .orderBy(sql`lower(${bookings.during})`, bookings.id);
+    .orderBy(...(latestFirst ? [sql`lower(${bookings.during}) desc`, desc(bookings.id)] : [sql`lower(${bookings.during})`, bookings.id]));
 }
 
 /**
@@ -368,19 +369,40 @@ export async function getBookings(db: Db | Tx, user: AuthUser | null, ids: strin
   return (await selectBookings(db, inArray(bookings.id, ids))).map((row) => presentBooking(row, user));
 }
 
-/** How far back an organisation's list of bookings reaches (as far as its iCal feed). */
-export const bookingListDays = 90;
-
 /**
- * An organisation's bookings, as requester or as owner of the premises: those that ended at most
- * `bookingListDays` ago and everything ahead, in time order. Without the lower bound an organisation
- * with a long history would see its oldest 500 bookings and never its coming requests.
+ * A page of an organisation's bookings, as requester or as owner of the premises. Upcoming ones
+ * (not yet ended) first-date-first, so coming requests are never behind a long history; past ones
+ * (ended at most `bookingListDays` ago, as far as the iCal feed reaches) latest-first. Keyset pages:
+ * `after` is the last booking of the previous page, so a page never repeats or skips a row while
+ * bookings are added.
  */
-export async function listBookings(db: Db, user: AuthUser, organisationId: string, side: 'requester' | 'owner', status?: BookingStatus) {
+export async function listBookings(db: Db, user: AuthUser, query: BookingListQuery) {
+  const { organisationId, side, status, when, after, limit } = query;
   if (!isActiveMember(user, organisationId) && !isStaff(user)) throw forbidden();
   const cursor = await currentCursor(db);
   const bySide = side === 'requester' ? eq(bookings.requesterOrganisationId, organisationId) : eq(premises.organisationId, organisationId);
-  const recent = sql`upper(${bookings.during}) > now() - make_interval(days => ${bookingListDays})`;
-  const rows = await selectBookings(db, and(bySide, recent, status ? eq(bookings.status, status) : undefined)).limit(500);
-  return { bookings: rows.map((row) => presentBooking(row, user)), cursor };
+  const period =
+    when === 'upcoming'
+      ? sql`upper(${bookings.during}) > now()`
+      : sql`upper(${bookings.during}) <= now() and upper(${bookings.during}) > now() - make_interval(days => ${bookingListDays})`;
+  const matching = and(bySide, period, status ? eq(bookings.status, status) : undefined);
+  let from: SQL | undefined;
+  if (after) {
+    const [mark] = await db.select({ start: sql<string>`lower(${bookings.during})` }).from(bookings).where(eq(bookings.id, after));
+    if (!mark) throw invalid([{ field: 'querystring.after', key: 'field.invalid' }]);
+    from = when === 'upcoming'
+      ? sql`(lower(${bookings.during}), ${bookings.id}) > (${mark.start}::timestamptz, ${after}::uuid)`
+      : sql`(lower(${bookings.during}), ${bookings.id}) < (${mark.start}::timestamptz, ${after}::uuid)`;
+  }
+  const [rows, [{ total }]] = await Promise.all([
+    selectBookings(db, and(matching, from), when === 'past').limit(limit + 1),
+    db.select({ total: count() }).from(bookings).innerJoin(premises, eq(premises.id, bookings.premisesId)).where(matching),
+  ]);
+  const page = rows.slice(0, limit);
+  return {
+    bookings: page.map((row) => presentBooking(row, user)),
+    cursor,
+    total,
+    next: rows.length > limit ? page[page.length - 1].id : null,
+  };
 }

@@ -140,7 +140,7 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'An organisation’s bookings as requester or owner (its active members, staff)', querystring: bookingListQuerySchema, response: { 200: bookingListSchema, ...errors } },
-  }, async (request) => listBookings(app.db, requireUser(request), request.query.organisationId, request.query.side, request.query.status));
+  }, async (request) => listBookings(app.db, requireUser(request), request.query));
 
   app.get('/calendar-link', {
     config: { access: 'signedIn' },

@@ -31,7 +31,10 @@ export const premisesKeys = {
   calendars: (id: string) => ['premises', 'calendar', id] as const,
   calendar: (id: string, week: string | null) => ['premises', 'calendar', id, week] as const,
   bookingLists: ['premises', 'bookings'] as const,
+  /** The upcoming list; its past list and the pending count sit under it, so one invalidation reaches all three. */
   bookings: (organisationId: string, side: BookingSide) => ['premises', 'bookings', organisationId, side] as const,
+  pastBookings: (organisationId: string, side: BookingSide) => ['premises', 'bookings', organisationId, side, 'past'] as const,
+  pendingCount: (organisationId: string) => ['premises', 'bookings', organisationId, 'owner', 'pending'] as const,
   booking: (id: string) => ['premises', 'booking', id] as const,
   wanted: ['premises', 'wanted'] as const,
   calendarLink: (organisationId: string) => ['premises', 'calendar-link', organisationId] as const,
@@ -63,12 +66,54 @@ export function useCalendar(id: string, week: string | null) {
   });
 }
 
+/** A page of bookings this long; "show more" adds the next one. */
+export const bookingPageSize = 100;
+
+const bookingsUrl = (organisationId: string | null, side: BookingSide, extra: Record<string, string | number | undefined> = {}) =>
+  `/bookings${queryString({ organisationId: organisationId ?? undefined, side, ...extra })}`;
+
+/** An organisation's coming bookings (one side), first page; kept current by its room's events. */
 export function useBookingList(organisationId: string | null, side: BookingSide) {
   return useQuery({
     queryKey: premisesKeys.bookings(organisationId ?? 'none', side),
-    queryFn: ({ signal }) => api<BookingList>(`/bookings${queryString({ organisationId: organisationId ?? undefined, side })}`, { signal }),
+    queryFn: ({ signal }) => api<BookingList>(bookingsUrl(organisationId, side, { limit: bookingPageSize }), { signal }),
     enabled: !!organisationId,
     staleTime: Infinity,
+  });
+}
+
+/** The bookings that ended in the last 90 days, latest first; fetched when the person asks for them. */
+export function usePastBookings(organisationId: string | null, side: BookingSide, enabled: boolean) {
+  return useQuery({
+    queryKey: premisesKeys.pastBookings(organisationId ?? 'none', side),
+    queryFn: ({ signal }) => api<BookingList>(bookingsUrl(organisationId, side, { when: 'past', limit: bookingPageSize }), { signal }),
+    enabled: enabled && !!organisationId,
+    staleTime: Infinity,
+  });
+}
+
+/** How many requests wait for the organisation's decision, over all pages (the owner tab's badge). */
+export function usePendingCount(organisationId: string | null) {
+  return useQuery({
+    queryKey: premisesKeys.pendingCount(organisationId ?? 'none'),
+    queryFn: ({ signal }) => api<BookingList>(bookingsUrl(organisationId, 'owner', { status: 'pending', limit: 1 }), { signal }).then((list) => list.total),
+    enabled: !!organisationId,
+  });
+}
+
+/**
+ * The next page of a loaded list, appended in place. A booking already on the list (it may have
+ * arrived live meanwhile) keeps the version there: events are applied in order, so it is as new.
+ */
+export async function loadMoreBookings(queryClient: QueryClient, organisationId: string, side: BookingSide, when: 'upcoming' | 'past') {
+  const key = when === 'past' ? premisesKeys.pastBookings(organisationId, side) : premisesKeys.bookings(organisationId, side);
+  const old = queryClient.getQueryData<BookingList>(key);
+  if (!old?.next) return;
+  const page = await api<BookingList>(bookingsUrl(organisationId, side, { when, after: old.next, limit: bookingPageSize }));
+  queryClient.setQueryData<BookingList>(key, (current) => {
+    if (!current) return current;
+    const known = new Set(current.bookings.map((b) => b.id));
+    return { ...current, bookings: [...current.bookings, ...page.bookings.filter((b) => !known.has(b.id))], next: page.next, total: page.total };
   });
 }
 
@@ -79,7 +124,7 @@ export function useBookingList(organisationId: string | null, side: BookingSide)
 export function useOrganisationCursor(organisationId: string | null, side: BookingSide) {
   return useQuery({
     queryKey: ['premises', 'cursor', organisationId ?? 'none', side] as const,
-    queryFn: ({ signal }) => api<BookingList>(`/bookings${queryString({ organisationId: organisationId ?? undefined, side })}`, { signal }).then((list) => list.cursor),
+    queryFn: ({ signal }) => api<BookingList>(bookingsUrl(organisationId, side, { limit: 1 }), { signal }).then((list) => list.cursor),
     enabled: !!organisationId,
     staleTime: 0,
     gcTime: 0,
@@ -113,9 +158,10 @@ export function useCalendarLink(organisationId: string | null, enabled: boolean)
 /** A booking changed (here or live): every list, calendar and detail that may show it is stale. */
 export function putBooking(queryClient: QueryClient, booking: Booking) {
   queryClient.setQueryData<Booking>(premisesKeys.booking(booking.id), booking);
-  queryClient.setQueriesData<BookingList>({ queryKey: premisesKeys.bookingLists }, (old) =>
-    old && old.bookings.some((b) => b.id === booking.id) ? { ...old, bookings: old.bookings.map((b) => (b.id === booking.id ? booking : b)) } : old,
+  queryClient.setQueriesData<BookingList | number>({ queryKey: premisesKeys.bookingLists }, (old) =>
+    typeof old === 'object' && old.bookings.some((b) => b.id === booking.id) ? { ...old, bookings: old.bookings.map((b) => (b.id === booking.id ? booking : b)) } : old,
   );
+  void queryClient.invalidateQueries({ queryKey: premisesKeys.pendingCount(booking.ownerOrganisationId) });
 }
 
 export function useRequestBooking(premisesId: string) {

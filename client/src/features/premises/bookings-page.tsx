@@ -12,7 +12,7 @@ import { useLiveRoom, withCursor } from '../../lib/realtime';
 import { BusyButton, SelectField } from '../../lib/ui/form';
 import { LoadError, Loading, errorText } from '../../lib/ui/status';
 import { api } from '../../lib/api';
-import { isOwnChange, premisesKeys, useBookingList, useCalendarLink, type CalendarLink } from './api';
+import { isOwnChange, loadMoreBookings, premisesKeys, useBookingList, useCalendarLink, usePastBookings, usePendingCount, type CalendarLink } from './api';
 import { BookingActions } from './booking-actions';
 import { activeOrganisations, isAdminOf, localDateLabel, statusLabel, timeRange, weekdayName } from './labels';
 import { applyBookingListEvent, groupBookings, isNewsTo, pendingInSeries, type BookingList, type BookingNotice, type BookingSide } from './live';
@@ -34,6 +34,10 @@ export function useBookingNoticeText() {
   };
 }
 
+/**
+ * Keeps one side's lists current from the organisation's room: the coming list (whose cursor the
+ * room resumes from), the past list where a booking on it changed, and the owner's pending count.
+ */
 function useLiveBookingList(organisationId: string | null, side: BookingSide, cursor: number | undefined) {
   const queryClient = useQueryClient();
   const noticeText = useBookingNoticeText();
@@ -45,11 +49,52 @@ function useLiveBookingList(organisationId: string | null, side: BookingSide, cu
     (event: LiveEvent) => {
       const old = queryClient.getQueryData<BookingList>(key);
       if (!old || !organisationId) return;
-      const result = applyBookingListEvent(old, event, organisationId, side);
+      const now = Date.now();
+      const result = applyBookingListEvent(old, event, organisationId, side, { when: 'upcoming', now });
       queryClient.setQueryData<BookingList>(key, withCursor(old, event, () => result.data));
+      queryClient.setQueryData<BookingList>(premisesKeys.pastBookings(organisationId, side), (past) =>
+        past && applyBookingListEvent(past, event, organisationId, side, { when: 'past', now }).data,
+      );
+      if (side === 'owner' && result.data !== old) void queryClient.invalidateQueries({ queryKey: premisesKeys.pendingCount(organisationId) });
       if (result.notice && isNewsTo(result.notice, user?.id ?? null, isOwnChange(result.notice.booking))) announce(noticeText(result.notice));
     },
+    // Events could not be replayed: the lists, past list and count under this key load afresh.
     { onReset: () => void queryClient.invalidateQueries({ queryKey: key }) },
+  );
+}
+
+/** "Show more" under a list that has further pages, busy while the page loads. */
+function MoreBookings({ organisationId, side, when, list }: { organisationId: string; side: BookingSide; when: 'upcoming' | 'past'; list: BookingList }) {
+  const { t, plural } = useI18n();
+  const queryClient = useQueryClient();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!list.next) return null;
+  const more = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      await loadMoreBookings(queryClient, organisationId, side, when);
+    } catch (e) {
+      setError(errorText(e, t('error.unexpectedShort')));
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <div className="more-bookings">
+      <p className="muted" aria-live="polite">
+        {plural('bookings.shownOf', list.total, { shown: list.bookings.length })}
+      </p>
+      <BusyButton type="button" variant="secondary" busy={loading} busyText={t('common.loading')} onClick={() => void more()}>
+        {t('bookings.showMore')}
+      </BusyButton>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -110,34 +155,62 @@ function BookingGroupCard({ bookings, side, all }: { bookings: Booking[]; side: 
   );
 }
 
+function BookingGroups({ bookings, side, label, organisationId }: { bookings: Booking[]; side: BookingSide; label: string; organisationId: string }) {
+  return (
+    <ul className="card-list booking-list" aria-label={label} data-organisation={organisationId}>
+      {groupBookings(bookings).map((group) => (
+        <BookingGroupCard key={group.key} bookings={group.bookings} side={side} all={bookings} />
+      ))}
+    </ul>
+  );
+}
+
+/** Bookings that ended in the last 90 days, shown when asked for. */
+function PastBookings({ organisationId, side }: { organisationId: string; side: BookingSide }) {
+  const { t } = useI18n();
+  const past = usePastBookings(organisationId, side, true);
+  const headingId = `past-bookings-${side}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('bookings.pastTitle')}</h2>
+      {past.isPending ? (
+        <Loading />
+      ) : past.isError ? (
+        <LoadError error={past.error} onRetry={() => past.refetch()} />
+      ) : past.data.bookings.length === 0 ? (
+        <p>{t('bookings.nonePast')}</p>
+      ) : (
+        <>
+          <BookingGroups bookings={past.data.bookings} side={side} label={t('bookings.pastTitle')} organisationId={organisationId} />
+          <MoreBookings organisationId={organisationId} side={side} when="past" list={past.data} />
+        </>
+      )}
+    </section>
+  );
+}
+
 function BookingListView({ organisationId, side, list }: { organisationId: string; side: BookingSide; list: ReturnType<typeof useBookingList> }) {
   const { t } = useI18n();
   const [showPast, setShowPast] = useState(false);
   if (list.isPending) return <Loading />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => list.refetch()} />;
+  // A booking that ended while the page was open moves out of sight (it is on the past list).
   const now = Date.now();
-  const all = list.data.bookings;
-  const visible = showPast ? all : all.filter((b) => new Date(b.end).getTime() >= now);
-  const hidden = all.length - visible.length;
-  const groups = groupBookings(visible);
+  const coming = list.data.bookings.filter((b) => new Date(b.end).getTime() > now);
   return (
     <>
-      {groups.length === 0 ? (
+      {coming.length === 0 ? (
         <p>{side === 'owner' ? t('bookings.noneToUs') : t('bookings.noneByUs')}</p>
       ) : (
-        <ul className="card-list booking-list" aria-label={side === 'owner' ? t('bookings.tabOwner') : t('bookings.tabRequester')} data-organisation={organisationId}>
-          {groups.map((group) => (
-            <BookingGroupCard key={group.key} bookings={group.bookings} side={side} all={all} />
-          ))}
-        </ul>
+        <BookingGroups bookings={coming} side={side} label={side === 'owner' ? t('bookings.tabOwner') : t('bookings.tabRequester')} organisationId={organisationId} />
       )}
-      {(hidden > 0 || showPast) && (
-        <p>
-          <button type="button" className="button button-secondary" onClick={() => setShowPast(!showPast)} aria-pressed={showPast}>
-            {t('bookings.showPast')}
-          </button>
-        </p>
-      )}
+      <MoreBookings organisationId={organisationId} side={side} when="upcoming" list={list.data} />
+      <p>
+        <button type="button" className="button button-secondary" onClick={() => setShowPast(!showPast)} aria-expanded={showPast}>
+          {t('bookings.showPast')}
+        </button>
+      </p>
+      {showPast && <PastBookings organisationId={organisationId} side={side} />}
     </>
   );
 }
@@ -221,7 +294,7 @@ export function BookingsPage() {
     params.set(sideParam, sideValues[next]);
     return `?${params.toString()}`;
   };
-  const pendingToUs = owned.data?.bookings.filter((b) => b.status === 'pending').length ?? 0;
+  const pendingToUs = usePendingCount(organisationId).data ?? 0;
   const tabs: { side: BookingSide; label: string }[] = [
     { side: 'requester', label: t('bookings.tabRequester') },
     { side: 'owner', label: pendingToUs > 0 ? `${t('bookings.tabOwner')} (${plural('bookings.pendingCount', pendingToUs)})` : t('bookings.tabOwner') },

@@ -53,6 +53,9 @@ export function applyCalendarEvent(calendar: Calendar, event: LiveEvent): Bookin
 export interface BookingList {
   bookings: Booking[];
   cursor: number;
+  /** Bookings on all pages; `next` is where the next page starts (null: none). */
+  total: number;
+  next: string | null;
 }
 
 export type BookingSide = 'requester' | 'owner';
@@ -62,17 +65,29 @@ export function onSide(booking: Booking, organisationId: string, side: BookingSi
   return side === 'owner' ? booking.ownerOrganisationId === organisationId : booking.requester?.organisation.id === organisationId;
 }
 
-/** An organisation's list of bookings (one side) and an event of its room. */
-export function applyBookingListEvent(list: BookingList, event: LiveEvent, organisationId: string, side: BookingSide): BookingResult<BookingList> {
+export interface ListScope {
+  /** Coming bookings (not yet ended), or the past ones. */
+  when: 'upcoming' | 'past';
+  /** The time now, in ms: a booking that has ended belongs on the past list. */
+  now: number;
+}
+
+/**
+ * An organisation's list of bookings (one side, coming or past) and an event of its room. A past
+ * list only changes in place: nothing new can be booked in the past.
+ */
+export function applyBookingListEvent(list: BookingList, event: LiveEvent, organisationId: string, side: BookingSide, scope: ListScope): BookingResult<BookingList> {
   const booking = bookingOf(event);
   if (!booking || !onSide(booking, organisationId, side)) return { data: list };
   const old = list.bookings.find((b) => b.id === booking.id);
+  const belongs = scope.when === 'upcoming' ? new Date(booking.end).getTime() > scope.now : false;
+  if (!old && !belongs) return { data: list };
   const next = merge(old, booking);
   const bookings = [...list.bookings.filter((b) => b.id !== booking.id), next].sort(byStart);
   let notice: BookingNotice | undefined;
   if (!old) notice = side === 'owner' && next.status === 'pending' ? { kind: 'newRequest', booking: next, from: null } : { kind: 'statusChanged', booking: next, from: null };
   else if (old.status !== next.status) notice = { kind: 'statusChanged', booking: next, from: old.status };
-  return { data: { ...list, bookings }, notice };
+  return { data: { ...list, bookings, total: old ? list.total : list.total + 1 }, notice };
 }
 
 /** One booking (its detail page) and an event of an organisation's room. */
