@@ -8,7 +8,7 @@ import { sendGrantReminders } from '../../server/features/grants/reminders';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
 import { LiveClient, listen } from '../helpers/live-client';
-import { buildTestApp, type TestApp } from '../helpers/test-app';
+import { buildTestApp, ORIGIN, type TestApp } from '../helpers/test-app';
 import { callInput, docxBytes, exeBytes, htmlBytes, jpegBytes, memberOf, odtBytes, pdfBytes, plainZipBytes, pngBytes, stockholmDate, upload } from './grants-fixtures';
 
 let t: TestApp;
@@ -436,6 +436,18 @@ describe('shared documents', () => {
     expect(accepted.statusCode, accepted.body).toBe(201);
     expect(accepted.json().size).toBe(5 * 1024 * 1024);
     expect(await documentCount()).toBe(before + 1);
+  });
+
+  it('answers a 50 MB upload over a real connection with the 413 and its message, not a dropped connection', async () => {
+    const { member, call } = await setting();
+    const before = await documentCount();
+    const form = new FormData();
+    form.append('title', 'Alldeles för stor');
+    form.append('file', new Blob([pdfBytes, Buffer.alloc(50 * 1024 * 1024)]), 'stor.pdf');
+    const response = await fetch(`${url}/api/grants/calls/${call.id}/files`, { method: 'POST', body: form, headers: { cookie: member.client.cookie!, origin: ORIGIN } });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors).toEqual([{ field: 'file', message: message('sv', 'grants.fileTooLarge', { max: 5 }) }]);
+    expect(await documentCount()).toBe(before);
   });
 
   it('attaches documents to know-how (the organisation’s members) and removes them (uploader, organisation admins, staff), audited', async () => {
