@@ -48,7 +48,7 @@ export const httpsUrl = z
   .pipe(z.url({ protocol: /^https$/, error: 'grants.httpsOnly' }));
 
 /** A local date between 2000 and 2100 (PostgreSQL refuses year 0, and nobody means year 9999). */
-export const grantDate = isoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: 'grants.dateRange' });
+export const grantDate = isoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: 'grants.dateRange', when: (payload) => !payload.issues.length });
 
 export const deadlineInputSchema = z.strictObject({
   date: grantDate,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionError, optionalText, slug, text, typeError, uuid } from './validation';
+import { isoDate, optionError, optionalText, slug, storable, text, typeError, uuid } from './validation';
 
 // Premises (lokaler) that organisations lend each other, and bookings of them. Times are
 // Europe/Stockholm wall-clock: a request names a local date and local start/end times, so that a
@@ -17,10 +17,14 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 
 export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const; // ISO: Monday = 1
 
-/** "HH:MM", 00:00–24:00, on the quarter hour. */
-export const localTime = z
-  .string({ error: typeError })
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'field.time' });
+/** "HH:MM", 00:00–24:00, any minute (the booking form offers quarter hours). */
+const localTimePattern = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+export const localTime = z.string({ error: typeError }).regex(localTimePattern, { error: 'field.time' });
+/** `a` is before `b`, or one of them is no time at all (then that field has its own error). */
+const inOrder = (a: unknown, b: unknown) => typeof a !== 'string' || typeof b !== 'string' || !localTimePattern.test(a) || !localTimePattern.test(b) || a < b;
+
+/** A local date PostgreSQL and JavaScript both handle (no year 0, no series into year 10000). */
+export const premisesDate = isoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: 'premises.dateRange', when: (payload) => !payload.issues.length });
 
 const openingSlot = z
   .strictObject({
@@ -28,7 +32,7 @@ const openingSlot = z
     opens: localTime,
     closes: localTime,
   })
-  .refine((s) => s.opens < s.closes, { error: 'premises.closesBeforeOpens', path: ['closes'] });
+  .refine((s) => inOrder(s.opens, s.closes), { error: 'premises.closesBeforeOpens', path: ['closes'] });
 
 export const premisesInputSchema = z.strictObject({
   organisationId: uuid,
@@ -50,7 +54,7 @@ export const premisesInputSchema = z.strictObject({
   /** Empty: bookable at any time by arrangement. */
   openingHours: z.array(openingSlot, { error: typeError }).max(28, { error: 'field.tooBig' }).default([]),
   closedDates: z
-    .array(z.strictObject({ date: isoDate, note: optionalText(200).default('') }), { error: typeError })
+    .array(z.strictObject({ date: premisesDate, note: optionalText(200).default('') }), { error: typeError })
     .max(366, { error: 'field.tooBig' })
     .default([]),
 });
@@ -86,7 +90,7 @@ const booleanQuery = z.enum(['true', 'false'], { error: optionError }).transform
 
 export const premisesSearchSchema = z
   .strictObject({
-    q: z.string({ error: typeError }).trim().max(100, { error: 'field.tooLong' }).optional(),
+    q: z.string({ error: typeError }).trim().max(100, { error: 'field.tooLong' }).refine(storable, { error: 'field.invalidCharacters' }).optional(),
     district: slug.optional(),
     type: premisesTypeSchema.optional(),
     capacity: z.coerce.number({ error: typeError }).int({ error: 'field.invalidType' }).min(1, { error: 'field.tooSmall' }).max(10_000, { error: 'field.tooBig' }).optional(),
@@ -94,7 +98,7 @@ export const premisesSearchSchema = z
     hearingLoop: booleanQuery.optional(),
     accessibleToilet: booleanQuery.optional(),
     /** Free on this local date, between `from` and `to` (local times); all three or none. */
-    date: isoDate.optional(),
+    date: premisesDate.optional(),
     from: localTime.optional(),
     to: localTime.optional(),
     organisationId: uuid.optional(),
@@ -104,7 +108,7 @@ export const premisesSearchSchema = z
   .superRefine((q, ctx) => {
     const given = [q.date, q.from, q.to].filter((v) => v !== undefined).length;
     if (given !== 0 && given !== 3) ctx.addIssue({ code: 'custom', path: [q.date ? (q.from ? 'to' : 'from') : 'date'], message: 'premises.freeNeedsDateAndTimes' });
-    if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'premises.endBeforeStart' });
+    if (q.from && q.to && !inOrder(q.from, q.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'premises.endBeforeStart' });
   });
 export type PremisesSearch = z.input<typeof premisesSearchSchema>;
 
@@ -119,7 +123,7 @@ export const premisesListSchema = z.object({
 export const bookingRequestSchema = z
   .strictObject({
     organisationId: uuid,
-    date: isoDate,
+    date: premisesDate,
     startTime: localTime,
     endTime: localTime,
     /** 1 = a single occurrence; 2–52 = the same weekday and times for that many weeks. */
@@ -129,7 +133,7 @@ export const bookingRequestSchema = z
     /** When some dates conflict: false answers 409 listing them; true books the rest. */
     skipConflicts: z.boolean({ error: typeError }).default(false),
   })
-  .refine((r) => r.startTime < r.endTime, { error: 'premises.endBeforeStart', path: ['endTime'] });
+  .refine((r) => inOrder(r.startTime, r.endTime), { error: 'premises.endBeforeStart', path: ['endTime'] });
 export type BookingRequest = z.input<typeof bookingRequestSchema>;
 
 export const conflictReasons = ['booked', 'closed', 'outsideHours', 'past'] as const;
@@ -198,7 +202,7 @@ export const seriesDecisionSchema = z.strictObject({ message: optionalText(1000)
 
 export const calendarQuerySchema = z.strictObject({
   /** The Monday (or any day) of the week to show; default: this week. */
-  week: isoDate.optional(),
+  week: premisesDate.optional(),
 });
 export const calendarSchema = z.object({
   premisesId: z.uuid(),

@@ -44,9 +44,12 @@ export const phone = z
   .max(30, { error: 'field.tooLong' })
   .regex(/^\+?[0-9 ()-]{5,}$/, { error: 'field.phone' });
 
-export const uuid = z.uuid({ error: 'field.uuid' });
+export const uuid = z.uuid({ error: (issue) => (issue.input === undefined ? 'field.required' : 'field.uuid') });
 
-export const isoDate = z.iso.date({ error: 'field.date' });
+/** YYYY-MM-DD. PostgreSQL has no year 0 (1 BC comes before 1 AD), so 0000 is refused here, not by the database. */
+export const isoDate = z.iso
+  .date({ error: (issue) => (issue.input === undefined ? 'field.required' : 'field.date') })
+  .refine((d) => !d.startsWith('0000'), { error: 'field.dateYearZero', when: (payload) => !payload.issues.length });
 
 export const slug = z
   .string({ error: typeError })

@@ -147,6 +147,7 @@ function organisationBodyCases(send: (c: ApiClient, w: World, body: unknown) => 
     { name: 'unknown legal form', send: (c, w) => send(c, w, bad({ legalForm: 'kommun' })), status: 400, errors: [['legalForm', 'field.invalidOption']] },
     { name: 'size class of the wrong type', send: (c, w) => send(c, w, bad({ sizeClass: 5 })), status: 400, errors: [['sizeClass', 'field.invalidOption']] },
     { name: 'impossible date', send: (c, w) => send(c, w, bad({ signedAgreement: true, signedAt: '2024-13-01' })), status: 400, errors: [['signedAt', 'field.date']] },
+    { name: 'a date in year 0, which PostgreSQL does not have', send: (c, w) => send(c, w, bad({ signedAgreement: true, signedAt: '0000-05-01' })), status: 400, errors: [['signedAt', 'field.dateYearZero']] },
     { name: 'date without a signed agreement', send: (c, w) => send(c, w, bad({ signedAgreement: false, signedAt: '2024-01-15' })), status: 400, errors: [['signedAt', 'signedAt.requiresSigned']] },
     { name: 'website that is not http(s)', send: (c, w) => send(c, w, bad({ website: 'javascript:alert(1)' })), status: 400, errors: [['website', 'field.url']] },
     { name: 'e-mail that is not one', send: (c, w) => send(c, w, bad({ email: 'inte-en-adress' })), status: 400, errors: [['email', 'field.email']] },

@@ -95,6 +95,9 @@ interface Occurrence {
   localStart: string;
   localEnd: string;
   reason: Conflict['reason'] | null;
+  /** The local start (end) time does not exist that day: the clocks go forward over it. */
+  startSkipped: boolean;
+  endSkipped: boolean;
 }
 
 /**
@@ -103,7 +106,7 @@ interface Occurrence {
  * each date cannot be booked, if any.
  */
 async function occurrences(tx: Tx, premisesId: string, date: string, startTime: string, endTime: string, weeks: number): Promise<Occurrence[]> {
-  const result = await tx.execute<{ day: string; s: string; e: string; reason: Conflict['reason'] | null }>(sql`
+  const result = await tx.execute<{ day: string; s: string; e: string; reason: Conflict['reason'] | null; start_skipped: boolean; end_skipped: boolean }>(sql`
     with occ as (
       select d::date as day,
         ((d::date + ${startTime}::time) at time zone ${zone}) as s,
@@ -111,6 +114,8 @@ async function occurrences(tx: Tx, premisesId: string, date: string, startTime: 
       from generate_series(${date}::date, ${date}::date + ${(weeks - 1) * 7}::int, interval '7 days') d
     )
     select to_char(day, 'YYYY-MM-DD') as day, s, e,
+      (s at time zone ${zone}) <> (day + ${startTime}::time) as start_skipped,
+      (e at time zone ${zone}) <> (day + ${endTime}::time) as end_skipped,
       case
         when s < now() then 'past'
         when exists (select 1 from premises_closed_dates c where c.premises_id = ${premisesId} and c.date = occ.day) then 'closed'
@@ -128,6 +133,8 @@ async function occurrences(tx: Tx, premisesId: string, date: string, startTime: 
     localStart: startTime,
     localEnd: endTime,
     reason: r.reason,
+    startSkipped: r.start_skipped,
+    endSkipped: r.end_skipped,
   }));
 }
 
@@ -152,10 +159,13 @@ async function clashWith(db: Db | Tx, premisesId: string, start: string, end: st
   return row ? { date: row.day, start: row.s, end: row.e, reason: 'booked' } : null;
 }
 
+/** The problem's words for one date that cannot be booked, by why not. */
+const conflictKeys = { booked: 'error.bookingConflict', closed: 'error.bookingClosed', outsideHours: 'error.bookingOutsideHours', past: 'error.bookingPast' } as const;
+
 function conflictError(conflicts: Conflict[]): DomainError {
   if (conflicts.length === 1) {
     const [c] = conflicts;
-    return new DomainError(409, 'error.bookingConflict', { date: c.date, start: c.start, end: c.end }, [], {}, { conflicts });
+    return new DomainError(409, conflictKeys[c.reason], { date: c.date, start: c.start, end: c.end }, [], {}, { conflicts });
   }
   return new DomainError(409, 'error.seriesConflicts', { count: conflicts.length }, [], {}, { conflicts });
 }
@@ -207,6 +217,13 @@ export async function requestBooking(db: Db, user: AuthUser, premisesId: string,
   try {
     return await db.transaction(async (tx) => {
       const dates = await occurrences(tx, premisesId, input.date, input.startTime, input.endTime, input.weeks);
+      const skipped = dates.find((d) => d.startSkipped || d.endSkipped);
+      if (skipped) {
+        throw invalid([
+          ...(skipped.startSkipped ? [{ field: 'startTime', key: 'premises.nonexistentTime' as const, params: { date: skipped.date, time: input.startTime } }] : []),
+          ...(skipped.endSkipped ? [{ field: 'endTime', key: 'premises.nonexistentTime' as const, params: { date: skipped.date, time: input.endTime } }] : []),
+        ]);
+      }
       const blocked = dates.filter((d) => d.reason);
       const free = dates.filter((d) => !d.reason);
       if (!free.length || (blocked.length && !input.skipConflicts)) throw conflictError(blocked.map(asConflict));
@@ -379,6 +396,8 @@ export async function getBookings(db: Db | Tx, user: AuthUser | null, ids: strin
 export async function listBookings(db: Db, user: AuthUser, query: BookingListQuery) {
   const { organisationId, side, status, when, after, limit } = query;
   if (!isActiveMember(user, organisationId) && !isStaff(user)) throw forbidden();
+  // Staff may ask for any organisation's list: one that does not exist is a 404, not an empty list.
+  if (!isActiveMember(user, organisationId) && !(await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId))).length) throw notFound();
   const cursor = await currentCursor(db);
   const bySide = side === 'requester' ? eq(bookings.requesterOrganisationId, organisationId) : eq(premises.organisationId, organisationId);
   const period =
@@ -388,7 +407,12 @@ export async function listBookings(db: Db, user: AuthUser, query: BookingListQue
   const matching = and(bySide, period, status ? eq(bookings.status, status) : undefined);
   let from: SQL | undefined;
   if (after) {
-    const [mark] = await db.select({ start: sql<string>`lower(${bookings.during})` }).from(bookings).where(eq(bookings.id, after));
+    // The mark must be on this list; another organisation's booking is no place to continue from.
+    const [mark] = await db
+      .select({ start: sql<string>`lower(${bookings.during})` })
+      .from(bookings)
+      .innerJoin(premises, eq(premises.id, bookings.premisesId))
+      .where(and(eq(bookings.id, after), bySide));
     if (!mark) throw invalid([{ field: 'querystring.after', key: 'field.invalid' }]);
     from = when === 'upcoming'
       ? sql`(lower(${bookings.during}), ${bookings.id}) > (${mark.start}::timestamptz, ${after}::uuid)`

@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Calendar } from '../../../shared/premises';
 import type { Db } from '../../db/client';
-import { bookings, calendarTokens, premises, premisesClosedDates, premisesOpeningHours } from '../../db/schema/index';
+import { bookings, calendarTokens, organisations, premises, premisesClosedDates, premisesOpeningHours } from '../../db/schema/index';
 import { generateToken } from '../../lib/crypto';
 import { forbidden, notFound } from '../../lib/errors';
 import { currentCursor } from '../../lib/events';
@@ -65,6 +65,11 @@ export async function premisesIcs(db: Db, premisesId: string): Promise<string> {
 /** The organisation's secret calendar address (created on first request). */
 export async function calendarLink(db: Db, user: AuthUser, organisationId: string, publicUrl: string, renew: boolean): Promise<{ url: string }> {
   if (renew ? !isActiveAdmin(user, organisationId) : !isActiveMember(user, organisationId) && !isStaff(user)) throw forbidden();
+  // Staff may ask for any organisation's address: one that does not exist has none (and no token to write).
+  if (!isActiveMember(user, organisationId)) {
+    const [found] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+    if (!found) throw notFound();
+  }
   const token = generateToken();
   const [row] = renew
     ? await db

@@ -161,7 +161,9 @@ export interface SearchInput {
 /** The condition "free on this local date between these local times" (open, not closed, not booked). */
 export function freeCondition(date: string, from: string, to: string): SQL {
   const start = sql`((${date}::date + ${from}::time) at time zone 'Europe/Stockholm')`;
-  const end = sql`((${date}::date + ${to}::time) at time zone 'Europe/Stockholm')`;
+  // On the night the clocks go forward a time from 02:00 to 02:59 does not exist; PostgreSQL reads it
+  // an hour on, which can put the start after the end (02:30–03:15): the range is then empty, not an error.
+  const end = sql`greatest(${start}, ((${date}::date + ${to}::time) at time zone 'Europe/Stockholm'))`;
   return sql`(
     not exists (select 1 from bookings b where b.premises_id = ${premises.id} and b.status = 'approved' and b.during && tstzrange(${start}, ${end}, '[)'))
     and not exists (select 1 from premises_closed_dates c where c.premises_id = ${premises.id} and c.date = ${date}::date)

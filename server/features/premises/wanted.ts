@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { wantedRoom, type Wanted } from '../../../shared/premises';
 import type { Db } from '../../db/client';
@@ -109,9 +109,15 @@ export async function offerPremises(db: Db, user: AuthUser, wantedId: string, in
   const [wanted] = await db.select().from(premisesWanted).where(eq(premisesWanted.id, wantedId));
   if (!wanted) throw notFound();
   if (!isActiveMember(user, input.organisationId)) throw invalid([{ field: 'organisationId', key: 'error.notOrganisationMember' }]);
+  // An organisation does not answer what it asked for itself (the page offers no such choice).
+  if (input.organisationId === wanted.organisationId) throw invalid([{ field: 'organisationId', key: 'premises.offerOwnWanted' }]);
   let placeName: string | null = null;
   if (input.premisesId) {
-    const [own] = await db.select({ id: premises.id, name: premises.name }).from(premises).where(and(eq(premises.id, input.premisesId), eq(premises.organisationId, input.organisationId)));
+    // Only a listing of the offering organisation that can still be booked (the form offers no other).
+    const [own] = await db
+      .select({ id: premises.id, name: premises.name })
+      .from(premises)
+      .where(and(eq(premises.id, input.premisesId), eq(premises.organisationId, input.organisationId), isNull(premises.archivedAt)));
     if (!own) throw invalid([{ field: 'premisesId', key: 'field.invalid' }]);
     placeName = own.name;
   }
