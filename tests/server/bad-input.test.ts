@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { message, type Locale, type MessageKey } from '../../shared/messages';
 import { referenceItems } from '../../server/db/schema/index';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, createUser, organisationInput, orgNumber, signedInClient } from '../helpers/factories';
+import { documentedRoutes, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
 import { buildTestApp, ORIGIN, type TestApp } from '../helpers/test-app';
 
 // Bad input on every route: each case answers the expected 4xx (never a 500) as problem details,
@@ -18,8 +19,6 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Actor = 'visitor' | 'account' | 'orgAdmin' | 'coordinator' | 'admin';
 type Response = LightMyRequestResponse;
 type Send = (c: ApiClient, w: World) => Promise<Response>;
-/** [field, message key, message parameters]: the message itself comes from shared/messages.ts. */
-type FieldSpec = [field: string, key: MessageKey, params?: Record<string, string | number>];
 
 interface Case {
   name: string;
@@ -630,14 +629,7 @@ const tables = [
   'auth_throttle',
 ] as const;
 
-/** Row count and a digest of every row of each table: an insert, update or delete anywhere shows. */
-async function snapshot() {
-  const query = tables
-    .map((name) => `select '${name}' as name, count(*)::int as rows, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from ${name} x`)
-    .join(' union all ');
-  const result = await t.app.db.execute<{ name: string; rows: number | string; digest: string }>(sql.raw(query));
-  return Object.fromEntries(result.rows.map((r) => [r.name, { rows: Number(r.rows), digest: r.digest }]));
-}
+const snapshot = () => tableSnapshot(t.app, tables);
 
 /** What the API shows of everything the bad requests aimed at. */
 async function views(w: World) {
@@ -655,30 +647,6 @@ async function views(w: World) {
     users: await read(w.as.admin, '/api/users'),
     me: await read(w.as.account, '/api/auth/me'),
   };
-}
-
-const titleKeys: Record<number, MessageKey> = {
-  404: 'error.notFound',
-  409: 'error.conflict',
-  413: 'error.payloadTooLarge',
-  415: 'error.unsupportedMediaType',
-};
-
-function expectProblem(response: Response, c: Case, locale: Locale, label: string) {
-  expect(response.statusCode, `${label}: ${response.body}`).toBe(c.status);
-  expect(response.headers['content-type'], label).toMatch(/^application\/problem\+json/);
-  const problem = response.json();
-  expect(problem.status, label).toBe(c.status);
-  expect(problem.type, label).toBe(`https://motesplatsen.stockholm/problems/${c.status}`);
-  const detailKey = c.detail ?? (c.errors ? 'error.validation' : (titleKeys[c.status] ?? 'error.badRequest'));
-  expect(problem.detail, label).toBe(message(locale, detailKey));
-  const titleKey = c.status === 400 ? (detailKey === 'error.validation' ? 'error.validation' : 'error.badRequest') : titleKeys[c.status];
-  expect(problem.title, label).toBe(message(locale, titleKey));
-  if (c.errors) {
-    expect(problem.errors, label).toEqual(c.errors.map(([field, key, params]) => ({ field, message: message(locale, key, params) })));
-  } else {
-    expect(problem.errors, label).toBeUndefined();
-  }
 }
 
 let w: World;
@@ -719,14 +687,7 @@ afterAll(() => t.close());
 
 describe('bad input', () => {
   it('has cases for every route that takes a body, path parameters or a query', async () => {
-    type Operation = { parameters?: unknown[]; requestBody?: unknown };
-    const doc = (await t.app.inject({ url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Operation>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({
-        route: `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
-        takesInput: method !== 'get' || path.includes('{') || Boolean(op.parameters?.length) || Boolean(op.requestBody),
-      })),
-    );
+    const documented = await documentedRoutes(t.app);
     const covered = table.map((r) => r.route);
     const deferred = (route: string) => deferredAreas.some((area) => route.split(' ')[1].startsWith(area));
     expect(documented.filter((d) => d.takesInput && !covered.includes(d.route) && !deferred(d.route)).map((d) => d.route)).toEqual([]);

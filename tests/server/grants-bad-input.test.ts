@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { message, type Locale, type MessageKey } from '../../shared/messages';
+import type { MessageKey } from '../../shared/messages';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
+import { documentedRoutes, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 import { callInput, exeBytes, memberOf, pdfBytes, stockholmDate, upload } from './grants-fixtures';
 
@@ -13,7 +13,6 @@ import { callInput, exeBytes, memberOf, pdfBytes, stockholmDate, upload } from '
 
 type Actor = 'visitor' | 'member' | 'coordinator';
 type Send = (c: ApiClient, w: World) => Promise<LightMyRequestResponse>;
-type FieldSpec = [field: string, key: MessageKey, params?: Record<string, string | number>];
 
 interface Case {
   name: string;
@@ -44,8 +43,6 @@ let t: TestApp;
 let w: World;
 const as = {} as Record<Actor, ApiClient>;
 const unknownId = '00000000-0000-4000-8000-000000000000';
-
-const titles: Record<number, MessageKey> = { 400: 'error.badRequest', 404: 'error.notFound', 409: 'error.conflict', 413: 'error.payloadTooLarge', 415: 'error.unsupportedMediaType' };
 
 const notFound = (send: Send): Case => ({ name: 'an unknown id', send, status: 404 });
 const badId = (send: Send): Case => ({ name: 'a malformed id', send, status: 400, errors: [['params.id', 'field.uuid']] });
@@ -281,27 +278,7 @@ const table: RouteCases[] = [
 
 const tables = ['grant_calls', 'grant_call_deadlines', 'grant_call_target_groups', 'grant_follows', 'grant_reminders', 'grant_know_how', 'grant_help_requests', 'grant_partner_posts', 'grant_documents', 'notifications', 'events', 'audit_log'];
 
-/** Row count and a digest of every row of each table: an insert, update or delete anywhere shows. */
-async function snapshot() {
-  const query = tables
-    .map((name) => `select '${name}' as name, count(*)::int as rows, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from ${name} x`)
-    .join(' union all ');
-  const result = await t.app.db.execute<{ name: string; rows: number | string; digest: string }>(sql.raw(query));
-  return Object.fromEntries(result.rows.map((r) => [r.name, { rows: Number(r.rows), digest: r.digest }]));
-}
-
-function expectProblem(response: LightMyRequestResponse, c: Case, locale: Locale, label: string) {
-  expect(response.statusCode, `${label}: ${response.body}`).toBe(c.status);
-  expect(response.headers['content-type'], label).toMatch(/^application\/problem\+json/);
-  const problem = response.json();
-  expect(problem.status, label).toBe(c.status);
-  expect(problem.type, label).toBe(`https://motesplatsen.stockholm/problems/${c.status}`);
-  const validation = !!c.errors && (c.detail === undefined || c.detail === 'error.validation');
-  expect(problem.title, label).toBe(message(locale, validation ? 'error.validation' : titles[c.status]));
-  expect(problem.detail, label).toBe(message(locale, c.detail ?? (c.errors ? 'error.validation' : titles[c.status])));
-  if (c.errors) expect(problem.errors, label).toEqual(c.errors.map(([field, key, params]) => ({ field, message: message(locale, key, { field, ...params }) })));
-  else expect(problem.errors, label).toBeUndefined();
-}
+const snapshot = () => tableSnapshot(t.app, tables);
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -337,10 +314,7 @@ afterAll(() => t.close());
 
 describe('grants: bad input', () => {
   it('has cases for every grants route', async () => {
-    const doc = (await t.app.inject({ url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths)
-      .filter(([path]) => path.startsWith('/api/grants'))
-      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const documented = (await documentedRoutes(t.app, ['/api/grants'])).map((d) => d.route);
     expect(table.map((r) => r.route).sort()).toEqual(documented.sort());
     for (const r of table) expect(r.cases.length, r.route).toBeGreaterThan(0);
   });

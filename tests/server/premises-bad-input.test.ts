@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { message, type Locale, type MessageKey } from '../../shared/messages';
+import type { MessageKey } from '../../shared/messages';
 import type { Conflict } from '../../shared/premises';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
+import { documentedRoutes, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 import { bookingInput, dailyHours, futureDate, listingInput, offerInput, springForward, wantedInput } from './premises-fixtures';
 
@@ -16,7 +16,6 @@ import { bookingInput, dailyHours, futureDate, listingInput, offerInput, springF
 
 type Actor = 'visitor' | 'owner' | 'requester' | 'coordinator';
 type Send = (c: ApiClient, w: World) => Promise<LightMyRequestResponse>;
-type FieldSpec = [field: string, key: MessageKey, params?: Record<string, string | number>];
 
 interface Case {
   name: string;
@@ -60,8 +59,6 @@ const closedDate = futureDate(3);
 /** The owner's own approved booking of the hall, 18:00–20:00. */
 const bookedDate = futureDate(4);
 const nightOfChange = springForward();
-
-const titles: Record<number, MessageKey> = { 400: 'error.badRequest', 404: 'error.notFound', 409: 'error.conflict', 415: 'error.unsupportedMediaType' };
 
 const notFound = (send: Send): Case => ({ name: 'an unknown id', send, status: 404 });
 const badId = (send: Send): Case => ({ name: 'a malformed id', send, status: 400, errors: [['params.id', 'field.uuid']] });
@@ -440,14 +437,7 @@ const tables = [
   'audit_log',
 ];
 
-/** Row count and a digest of every row of each table: an insert, update or delete anywhere shows. */
-async function snapshot() {
-  const query = tables
-    .map((name) => `select '${name}' as name, count(*)::int as rows, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from ${name} x`)
-    .join(' union all ');
-  const result = await t.app.db.execute<{ name: string; rows: number | string; digest: string }>(sql.raw(query));
-  return Object.fromEntries(result.rows.map((r) => [r.name, { rows: Number(r.rows), digest: r.digest }]));
-}
+const snapshot = () => tableSnapshot(t.app, tables);
 
 /** What the API shows of everything the bad requests aimed at. */
 async function views() {
@@ -463,20 +453,6 @@ async function views() {
     requested: await read(as.requester, `/api/bookings?organisationId=${w.requesterOrg}`),
     received: await read(as.owner, `/api/bookings?organisationId=${w.ownerOrg}&side=owner`),
   };
-}
-
-function expectProblem(response: LightMyRequestResponse, c: Case, locale: Locale, label: string) {
-  expect(response.statusCode, `${label}: ${response.body}`).toBe(c.status);
-  expect(response.headers['content-type'], label).toMatch(/^application\/problem\+json/);
-  const problem = response.json();
-  expect(problem.status, label).toBe(c.status);
-  expect(problem.type, label).toBe(`https://motesplatsen.stockholm/problems/${c.status}`);
-  const validation = !!c.errors && (c.detail === undefined || c.detail === 'error.validation');
-  expect(problem.title, label).toBe(message(locale, validation ? 'error.validation' : titles[c.status]));
-  expect(problem.detail, label).toBe(message(locale, c.detail ?? (c.errors ? 'error.validation' : titles[c.status]), c.detailParams));
-  if (c.errors) expect(problem.errors, label).toEqual(c.errors.map(([field, key, params]) => ({ field, message: message(locale, key, { field, ...params }) })));
-  else expect(problem.errors, label).toBeUndefined();
-  expect(problem.conflicts, label).toEqual(c.conflicts);
 }
 
 beforeAll(async () => {
@@ -530,15 +506,7 @@ afterAll(() => t.close());
 
 describe('premises: bad input', () => {
   it('has cases for every premises and booking route that takes input', async () => {
-    type Operation = { parameters?: unknown[]; requestBody?: unknown };
-    const doc = (await t.app.inject({ url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Operation>> };
-    const documented = Object.entries(doc.paths)
-      .filter(([path]) => path.startsWith('/api/premises') || path.startsWith('/api/bookings'))
-      .flatMap(([path, methods]) =>
-        Object.entries(methods)
-          .filter(([method, op]) => method !== 'get' || path.includes('{') || Boolean(op.parameters?.length) || Boolean(op.requestBody))
-          .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
-      );
+    const documented = (await documentedRoutes(t.app, ['/api/premises', '/api/bookings'])).filter((d) => d.takesInput).map((d) => d.route);
     const covered = table.map((r) => r.route);
     expect(new Set(covered).size).toBe(covered.length);
     expect(covered.sort()).toEqual(documented.sort());
@@ -568,7 +536,7 @@ describe('premises: bad input', () => {
             const client = as[c.as ?? r.as];
             client.locale = locale;
             try {
-              expectProblem(await c.send(client, w), c, locale, `${r.route} ${c.name} (${locale})`);
+              expectProblem(await c.send(client, w), { ...c, extra: { conflicts: c.conflicts } }, locale, `${r.route} ${c.name} (${locale})`);
             } finally {
               client.locale = 'sv';
             }
