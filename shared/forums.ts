@@ -253,7 +253,9 @@ export const searchQuerySchema = z
   page: z.coerce.number({ error: typeError }).int({ error: 'field.invalidType' }).min(1, { error: 'field.tooSmall' }).max(500, { error: 'field.tooBig' }).default(1),
 })
   // Without words, a person's or an organisation's posts are listed newest first (a mention's link).
-  .refine((query) => query.q !== undefined || query.author !== undefined || query.organisation !== undefined, { path: ['q'], error: 'field.required' });
+  .refine((query) => query.q !== undefined || query.author !== undefined || query.organisation !== undefined, { path: ['q'], error: 'field.required' })
+  // A range given backwards finds nothing; say so rather than answer an empty page.
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ['to'], error: 'field.dateOrder' });
 export type SearchQuery = z.input<typeof searchQuerySchema>;
 
 export const searchHitSchema = z.object({

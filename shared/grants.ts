@@ -114,7 +114,7 @@ export const grantCallListQuerySchema = z
     page: z.coerce.number({ error: typeError }).int({ error: 'field.invalidType' }).min(1, { error: 'field.tooSmall' }).max(10_000, { error: 'field.tooBig' }).default(1),
     pageSize: z.coerce.number({ error: typeError }).int({ error: 'field.invalidType' }).min(1, { error: 'field.tooSmall' }).max(100, { error: 'field.tooBig' }).default(20),
   })
-  .refine((q) => !q.deadlineFrom || !q.deadlineTo || q.deadlineFrom <= q.deadlineTo, { path: ['deadlineTo'], error: 'grants.dateOrder' });
+  .refine((q) => !q.deadlineFrom || !q.deadlineTo || q.deadlineFrom <= q.deadlineTo, { path: ['deadlineTo'], error: 'field.dateOrder' });
 export type GrantCallListQuery = z.input<typeof grantCallListQuerySchema>;
 
 const organisationRef = z.object({ id: z.uuid(), name: z.string(), slug: z.string() });

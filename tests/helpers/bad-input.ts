@@ -23,9 +23,12 @@ export interface ProblemExpectation {
 
 const titles: Record<number, MessageKey> = {
   400: 'error.badRequest',
+  401: 'error.unauthorized',
+  403: 'error.forbidden',
   404: 'error.notFound',
   409: 'error.conflict',
   413: 'error.payloadTooLarge',
+  414: 'error.uriTooLong',
   415: 'error.unsupportedMediaType',
 };
 

@@ -301,6 +301,7 @@ describe('forum search', () => {
       ['q=bidrag&to=ig%C3%A5r', ['querystring.to']],
       // PostgreSQL has no year 0: refused before it reaches the database (once a 500).
       ['q=bidrag&from=0000-06-01&to=0000-06-30', ['querystring.from', 'querystring.to']],
+      ['q=bidrag&from=2026-06-02&to=2026-06-01', ['querystring.to']],
       ['q=bidrag&sort=best', ['querystring.sort']],
       ['q=bidrag&page=0', ['querystring.page']],
       ['q=bidrag&page=x', ['querystring.page']],

@@ -54,7 +54,7 @@ const table: RouteCases[] = [
     cases: [
       { name: 'an unknown funder kind', send: (c) => c.get('/api/grants/calls?funderKind=kommunen'), status: 400, errors: [['querystring.funderKind', 'field.invalidOption']] },
       { name: 'a date that is not one', send: (c) => c.get('/api/grants/calls?deadlineFrom=2026-13-01'), status: 400, errors: [['querystring.deadlineFrom', 'field.date']] },
-      { name: 'a date range backwards', send: (c) => c.get('/api/grants/calls?deadlineFrom=2026-06-01&deadlineTo=2026-05-01'), status: 400, errors: [['querystring.deadlineTo', 'grants.dateOrder']] },
+      { name: 'a date range backwards', send: (c) => c.get('/api/grants/calls?deadlineFrom=2026-06-01&deadlineTo=2026-05-01'), status: 400, errors: [['querystring.deadlineTo', 'field.dateOrder']] },
       { name: 'a page size of 0 and a bad flag', send: (c) => c.get('/api/grants/calls?pageSize=0&includePast=ja'), status: 400, errors: [['querystring.includePast', 'field.invalidOption'], ['querystring.pageSize', 'field.tooSmall', { min: 1 }]] },
       { name: 'an unknown parameter', send: (c) => c.get('/api/grants/calls?sort=title'), status: 400, errors: [['querystring.sort', 'field.unknownField', { keys: 'sort' }]] },
     ],

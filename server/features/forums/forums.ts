@@ -194,6 +194,8 @@ export async function updateForum(db: Db, actor: AuthUser, forumId: string, inpu
     const set: Partial<typeof forums.$inferInsert> = {};
     for (const key of ['nameSv', 'nameEn', 'descriptionSv', 'descriptionEn'] as const) if (input[key] !== undefined) set[key] = input[key];
     if (input.archived !== undefined) set.archivedAt = input.archived ? (current.archivedAt ?? new Date()) : null;
+    // An empty change writes nothing: it logged an update and told every forum list it had changed.
+    if (!Object.keys(set).length && input.access === undefined) return;
     if (Object.keys(set).length) await tx.update(forums).set(set).where(eq(forums.id, forumId));
     if (input.access !== undefined) {
       await checkAccessSubjects(tx, input.access);

@@ -4,12 +4,13 @@ import type { Flag, ThreadUpdate } from '../../../shared/forums';
 import { forumRoom, moderationRoom, type EventData } from '../../../shared/realtime';
 import type { Db, Tx } from '../../db/client';
 import { auditLog, postFlags, posts, threads, users } from '../../db/schema/index';
-import { DomainError, invalid, notFound } from '../../lib/errors';
+import { conflict, DomainError, invalid, notFound } from '../../lib/errors';
 import { currentCursor, recordEvents, type NewEvent } from '../../lib/events';
 import { isUniqueViolation } from '../../lib/pg-errors';
 import type { AuthUser } from '../../lib/sessions';
 import { notify } from '../notifications/service';
 import { findForum } from './forum-access';
+import { canSeeHiddenPost } from './policy';
 import { presentPost, presentThread, selectPosts, selectThread } from './presenter';
 import { postContext, redactPostEvents, searchVector } from './posting';
 
@@ -53,7 +54,9 @@ export async function hidePost(db: Db, actor: AuthUser, postId: string, reason: 
 
 export async function unhidePost(db: Db, actor: AuthUser, postId: string) {
   await db.transaction(async (tx) => {
-    const { forum } = await postContext(tx, actor, postId);
+    const { post, forum } = await postContext(tx, actor, postId);
+    // Showing a post that is not hidden changes nothing: no audit entry, no live event (it wrote both).
+    if (!post.hiddenAt) return;
     await tx.update(posts).set({ hiddenAt: null, hiddenReason: null, hiddenBy: null }).where(eq(posts.id, postId));
     await audit(tx, actor, 'post.unhide', 'post', postId, {});
     const [fresh] = await selectPosts(tx, eq(posts.id, postId), 1);
@@ -73,7 +76,11 @@ export async function updateThread(db: Db, actor: AuthUser, threadId: string, in
     let moveTo: string | null = null;
     if (input.forumId !== undefined && input.forumId !== before.forumId) {
       const target = await findForum(tx, input.forumId).catch(() => null);
-      if (!target) throw invalid([{ field: 'forumId', key: 'error.notFound' }]);
+      // Named like the other unknown references ("unknown forum in forumId"), not "not found".
+      if (!target) throw invalid([{ field: 'forumId', key: 'error.unknownForum', params: { field: 'forumId' } }]);
+      // Nobody but staff may post in an archived forum: moving a live thread there would close it
+      // without saying so (it once moved). Staff un-archive the forum first if that is what they want.
+      if (target.archivedAt) throw conflict('error.moveToArchivedForum', 'forumId');
       moveTo = target.id;
       set.forumId = target.id;
     }
@@ -101,7 +108,9 @@ export async function flagPost(db: Db, user: AuthUser, postId: string, reason: s
   try {
     return await db.transaction(async (tx) => {
       const { post } = await postContext(tx, user, postId);
-      if (post.deletedAt) throw new DomainError(409, 'error.postRemoved');
+      // A post hidden from the reporter is dealt with already, and they cannot see what they would
+      // report (it was filed all the same); as with reactions, it counts as removed for them.
+      if (post.deletedAt || (post.hiddenAt && !canSeeHiddenPost(user, post.authorId))) throw new DomainError(409, 'error.postRemoved');
       const [flag] = await tx.insert(postFlags).values({ postId, reporterId: user.id, reason }).returning({ id: postFlags.id });
       await recordEvents(tx, [{ room: moderationRoom, type: 'flag.created', data: { flagId: flag.id, postId } }]);
       return flag;

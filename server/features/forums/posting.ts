@@ -29,7 +29,7 @@ async function beginPosting(tx: Tx, user: AuthUser, idempotencyKey: string | und
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('forum-post'), hashtext(${user.id}))`);
   if (!idempotencyKey) return null;
   const [existing] = await tx
-    .select({ id: posts.id, threadId: posts.threadId, isFirst: posts.isFirst })
+    .select({ id: posts.id, threadId: posts.threadId, forumId: posts.forumId, isFirst: posts.isFirst })
     .from(posts)
     .where(and(eq(posts.authorId, user.id), eq(posts.idempotencyKey, idempotencyKey)));
   return existing ?? null;
@@ -77,8 +77,10 @@ export async function createThread(db: Db, limits: PostingLimits, user: AuthUser
   return db.transaction(async (tx) => {
     const earlier = await beginPosting(tx, user, idempotencyKey);
     if (earlier) {
-      // The key belongs to a reply: this is not a retry of the same request.
-      if (!earlier.isFirst) throw new DomainError(409, 'error.idempotencyKeyReused');
+      // The key belongs to a reply, or to a thread in another forum: this is not a retry of the same
+      // request (in another forum it once answered 200 with the first forum's thread). The route
+      // passes the forum's id; a thread moved between a request and its retry would also be refused.
+      if (!earlier.isFirst || earlier.forumId !== forumRef) throw new DomainError(409, 'error.idempotencyKeyReused');
       return { threadId: earlier.threadId, postId: earlier.id, created: false };
     }
     const forum = await readableForum(tx, forumRef, user);

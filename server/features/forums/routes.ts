@@ -17,7 +17,7 @@ import {
   threadListQuerySchema,
 } from '../../../shared/forums';
 import { problemSchema } from '../../../shared/problem';
-import { uuid } from '../../../shared/validation';
+import { storable, uuid } from '../../../shared/validation';
 import { requireUser } from '../../plugins/auth';
 import { createForum, forumPage, getForum, listForums, orderForums, setForumFollow, updateForum } from './forums';
 import { createThread } from './posting';
@@ -71,7 +71,8 @@ export const forumRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'A forum (by id or slug) and a page of its threads, pinned first, then latest activity',
-      params: z.strictObject({ ref: z.string().max(100, { error: 'field.tooLong' }) }),
+      // A NUL cannot be compared with a slug in PostgreSQL (it was a 500); it can match no forum anyway.
+      params: z.strictObject({ ref: z.string().max(100, { error: 'field.tooLong' }).refine(storable, { error: 'field.invalidCharacters' }) }),
       querystring: threadListQuerySchema,
       response: { 200: forumPageSchema, ...errors },
     },

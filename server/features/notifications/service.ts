@@ -81,12 +81,15 @@ export async function listNotifications(db: Db, userId: string): Promise<Notific
 /** Marks some or all as read; other tabs of the same person hear the new count live. */
 export async function markRead(db: Db, userId: string, ids: string[] | undefined): Promise<{ unreadCount: number }> {
   return db.transaction(async (tx) => {
-    await tx
+    const marked = await tx
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']) : undefined));
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']) : undefined))
+      .returning({ id: notifications.id });
     const unreadCount = (await unreadCounts(tx, [userId])).get(userId) ?? 0;
-    await recordEvents(tx, [{ room: userRoom(userId), type: 'notifications.read', data: { unreadCount } }]);
+    // Unknown, someone else's or already read ids change no count: nothing for other tabs to hear
+    // (it recorded an event all the same).
+    if (marked.length) await recordEvents(tx, [{ room: userRoom(userId), type: 'notifications.read', data: { unreadCount } }]);
     return { unreadCount };
   });
 }

@@ -196,7 +196,8 @@ function ModerationTools({ data }: { data: ThreadPageData }) {
       onSettled: () => setBusy(null),
     });
   };
-  const others = (forums.data?.forums ?? []).filter((f) => f.id !== data.forum.id);
+  // An archived forum takes no threads (the server refuses the move): it is not offered.
+  const others = (forums.data?.forums ?? []).filter((f) => f.id !== data.forum.id && !f.archived);
   const targetForum = others.find((f) => f.id === target);
 
   return (
