@@ -59,8 +59,12 @@ interface World {
   /** The author's reply, hidden by the coordinator. */
   hiddenId: string;
   lockedThreadId: string;
+  /** The author's first post of the locked thread. */
+  lockedPostId: string;
   /** Started before its forum was archived. */
   archivedThreadId: string;
+  /** The author's first post of that thread. */
+  archivedPostId: string;
   restrictedThreadId: string;
   restrictedPostId: string;
   otherThreadId: string;
@@ -355,6 +359,9 @@ const table: RouteCases[] = [
       { name: 'someone else’s post', send: (c, w) => c.patch(`/api/posts/${w.otherReplyId}`, { body: 'Rättat' }), status: 403 },
       { name: 'a removed post', send: (c, w) => c.patch(`/api/posts/${w.removedId}`, { body: 'Tillbaka' }), status: 409, detail: 'error.postRemoved' },
       { name: 'a post the person may not read', send: (c, w) => c.patch(`/api/posts/${w.restrictedPostId}`, { body: 'Rättat' }), status: 403 },
+      // A locked thread and an archived forum take no new words, edits included.
+      { name: 'one’s post in a locked thread', send: (c, w) => c.patch(`/api/posts/${w.lockedPostId}`, { body: 'Ändrat i efterhand' }), status: 403, detail: 'error.threadLocked' },
+      { name: 'one’s post in an archived forum', send: (c, w) => c.patch(`/api/posts/${w.archivedPostId}`, { body: 'Ändrat i efterhand' }), status: 403, detail: 'error.forumArchived' },
       ...idCases((c, id) => c.patch(`/api/posts/${id}`, { body: 'Rättat' })),
     ],
   },
@@ -378,6 +385,7 @@ const table: RouteCases[] = [
       { name: 'a malformed id and an unknown reaction', send: (c) => c.put('/api/posts/1/reactions/smile'), status: 400, errors: [['params.id', 'field.uuid'], ['params.reaction', 'field.invalidOption']] },
       { name: 'a removed post', send: (c, w) => c.put(`/api/posts/${w.removedId}/reactions/heart`), status: 409, detail: 'error.postRemoved' },
       { name: 'a hidden post', send: (c, w) => c.put(`/api/posts/${w.hiddenId}/reactions/heart`), status: 409, detail: 'error.postRemoved' },
+      { name: 'a post in an archived forum', send: (c, w) => c.put(`/api/posts/${w.archivedPostId}/reactions/heart`), status: 403, detail: 'error.forumArchived' },
       ...idCases((c, id) => c.put(`/api/posts/${id}/reactions/heart`)),
     ],
   },
@@ -592,7 +600,9 @@ beforeAll(async () => {
     removedId: removed.id,
     hiddenId: hidden.id,
     lockedThreadId: locked.thread.id,
+    lockedPostId: locked.post.id,
     archivedThreadId: archived.thread.id,
+    archivedPostId: archived.post.id,
     restrictedThreadId: restricted.thread.id,
     restrictedPostId: restricted.post.id,
     otherThreadId: other.thread.id,

@@ -257,6 +257,9 @@ export async function editPost(db: Db, user: AuthUser, postId: string, body: str
     const { post, forum, thread } = await postContext(tx, user, postId);
     if (!canEditPost(user, post.authorId)) throw forbidden();
     if (post.deletedAt) throw new DomainError(409, 'error.postRemoved');
+    // A locked thread or an archived forum is closed to new words, edits too (removing stays allowed).
+    if (!canPostInForum(user, forum.access, forum.archivedAt !== null)) throw new DomainError(403, 'error.forumArchived');
+    if (!canReplyToThread(user, forum.access, forum.archivedAt !== null, thread.locked)) throw new DomainError(403, 'error.threadLocked');
     const [current] = await tx.select({ body: posts.body, isFirst: posts.isFirst }).from(posts).where(eq(posts.id, postId)).for('update');
     if (current.body === body) return;
     const before = await renderBody(tx, current.body);

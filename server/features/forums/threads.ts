@@ -8,7 +8,7 @@ import { currentCursor, recordEvents } from '../../lib/events';
 import type { AuthUser } from '../../lib/sessions';
 import { getForum } from './forums';
 import { readableForum } from './forum-access';
-import { canReplyToThread, canSeeHiddenPost, isForumStaff } from './policy';
+import { canPostInForum, canReplyToThread, canSeeHiddenPost, isForumStaff } from './policy';
 import { myReactions, presentPost, presentThread, selectPost, selectPosts, selectThread } from './presenter';
 import { postContext } from './posting';
 
@@ -105,6 +105,8 @@ export async function setReaction(db: Db, user: AuthUser, postId: string, reacti
   return db.transaction(async (tx) => {
     const { post, forum } = await postContext(tx, user, postId);
     if (post.deletedAt || (post.hiddenAt && !canSeeHiddenPost(user, post.authorId))) throw new DomainError(409, 'error.postRemoved');
+    // An archived forum is read-only for members; a locked thread still takes reactions (they add no words).
+    if (!canPostInForum(user, forum.access, forum.archivedAt !== null)) throw new DomainError(403, 'error.forumArchived');
     const changed = on
       ? await tx.insert(postReactions).values({ postId, userId: user.id, reaction }).onConflictDoNothing().returning()
       : await tx

@@ -14,8 +14,10 @@ export interface PostContext {
   threadId: string;
   viewerId: string | null;
   canModerate: boolean;
-  /** May reply (and so quote). */
+  /** May reply (and so quote, and edit one's own posts). */
   canReply: boolean;
+  /** May react: signed in, and the forum is not archived (staff always). */
+  canReact: boolean;
   myReactions: Reaction[];
   isNew: boolean;
   isFirst: boolean;
@@ -64,7 +66,7 @@ function Reactions({ post, context }: { post: Post; context: PostContext }) {
     const more = found.count - found.names.length;
     return `: ${found.names.join(', ')}${more > 0 ? ` ${t('post.reactionsMore', { count: number(more) })}` : ''}`;
   };
-  const signedIn = !!context.viewerId;
+  const signedIn = !!context.viewerId && context.canReact;
   const shown = signedIn ? reactions : reactions.filter((r) => count(r) > 0);
   if (!shown.length) return null;
   return (
@@ -177,7 +179,7 @@ export function PostItem({ post, context }: { post: Post; context: PostContext }
           {about}
         </button>
       )}
-      {own && bodyVisible && (
+      {own && bodyVisible && context.canReply && (
         <button type="button" className="button button-secondary button-small" id={`${anchor}-edit`} onClick={() => setMode('edit')}>
           {t('post.edit')}
           {about}

@@ -382,6 +382,7 @@ export function ThreadPage() {
                     viewerId: user?.id ?? null,
                     canModerate: data.canModerate,
                     canReply,
+                    canReact: !!user && (!data.forum.archived || data.canModerate),
                     myReactions: data.myReactions[post.id] ?? [],
                     isNew: isNew(post),
                     isFirst: index === 0,
