@@ -491,6 +491,8 @@ const quiet: { name: string; as: Actor; send: Send; status: number }[] = [
   { name: 'removing a post already removed', as: 'author', send: (c, w) => c.delete(`/api/posts/${w.removedId}`), status: 200 },
   { name: 'taking back a reaction never given', as: 'other', send: (c, w) => c.delete(`/api/posts/${w.replyId}/reactions/heart`), status: 200 },
   { name: 'unfollowing a forum not followed', as: 'other', send: (c, w) => c.delete(`/api/forums/${w.forumId}/follow`), status: 204 },
+  // It logged the hiding again and notified the author a second time.
+  { name: 'hiding a post again for the same reason', as: 'coordinator', send: (c, w) => c.post(`/api/posts/${w.hiddenId}/hide`, { reason: 'Olämpligt' }), status: 200 },
 ];
 
 /** Routes that take input but are not in the OpenAPI document (@fastify/websocket leaves them out). */

@@ -34,7 +34,11 @@ async function resolveOpenFlags(tx: Tx, actor: AuthUser, postId: string, resolut
 async function hideInTx(tx: Tx, actor: AuthUser, postId: string, reason: string): Promise<NewEvent[]> {
   const { post, forum, thread } = await postContext(tx, actor, postId);
   if (post.deletedAt) throw new DomainError(409, 'error.postRemoved');
-  await tx.update(posts).set({ hiddenAt: sql`now()`, hiddenReason: reason, hiddenBy: actor.id }).where(eq(posts.id, postId));
+  // Hidden already for the same reason: nothing for the author, the room or the log to hear again
+  // (it notified the author twice); reports still open about it are closed.
+  if (post.hiddenAt && post.hiddenReason === reason) return resolveOpenFlags(tx, actor, postId, 'hidden');
+  // A new reason replaces the old one; the post stays hidden since it first was.
+  await tx.update(posts).set({ hiddenAt: post.hiddenAt ? undefined : sql`now()`, hiddenReason: reason, hiddenBy: actor.id }).where(eq(posts.id, postId));
   await redactPostEvents(tx, postId, post.createdAt);
   await audit(tx, actor, 'post.hide', 'post', postId, { reason, authorId: post.authorId, threadId: thread.id });
   const [fresh] = await selectPosts(tx, eq(posts.id, postId), 1);
