@@ -45,7 +45,9 @@ export const httpsUrl = z
   .string({ error: typeError })
   .trim()
   .max(500, { error: 'field.tooLong' })
-  .pipe(z.url({ protocol: /^https$/, error: 'grants.httpsOnly' }));
+  .pipe(z.url({ protocol: /^https$/, error: 'grants.httpsOnly' }))
+  // z.url keeps the text as given, and lets a NUL or a lone surrogate through in the path: PostgreSQL cannot store them (a NUL was a 500).
+  .refine(storable, { error: 'field.invalidCharacters', when: (payload) => !payload.issues.length });
 
 /** A local date between 2000 and 2100 (PostgreSQL refuses year 0, and nobody means year 9999). */
 export const grantDate = isoDate.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: 'grants.dateRange', when: (payload) => !payload.issues.length });

@@ -101,6 +101,7 @@ const sv = {
   'grants.fileNameInvalid': 'Filen behöver ett namn.',
   'grants.multipartRequired': 'Skicka filen som multipart/form-data med fältet "file".',
   'error.grantArchived': 'Utlysningen är arkiverad och kan inte ändras.',
+  'error.grantClosed': 'Utlysningens sista ansökningsdagar har passerat, så det går inte längre att be om hjälp eller söka partner till den.',
   'error.knowHowExists': 'Organisationen har redan berättat om sin erfarenhet av den här utlysningen. Redigera den i stället.',
   'error.documentIsLink': 'Dokumentet är en länk, inte en fil.',
 } as const;
@@ -205,6 +206,7 @@ const en: Record<MessageKey, string> = {
   'grants.fileNameInvalid': 'The file needs a name.',
   'grants.multipartRequired': 'Send the file as multipart/form-data in the field "file".',
   'error.grantArchived': 'The grant call is archived and cannot be changed.',
+  'error.grantClosed': 'All of the call’s deadlines have passed, so it no longer takes asks for help or partner posts.',
   'error.knowHowExists': 'The organisation has already described its experience of this call. Edit that instead.',
   'error.documentIsLink': 'The document is a link, not a file.',
 };

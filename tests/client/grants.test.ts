@@ -198,9 +198,12 @@ describe('who may do what (mirrors the server policy)', () => {
     expect(canAddCall(user({ role: 'official' }))).toBe(true);
   });
 
-  it('lets the writer, the organisation’s admins and staff manage a post', () => {
+  it('lets the writer (while still a member), the organisation’s admins and staff manage a post', () => {
     const post = help(1);
-    expect(canManagePost(user({ id: fredrik }), post)).toBe(true);
+    expect(canManagePost(user({ id: fredrik, memberships: [member(stadsmissionen)] }), post)).toBe(true);
+    // Someone who has left the organisation no longer speaks for it (the server answers 403).
+    expect(canManagePost(user({ id: fredrik }), post)).toBe(false);
+    expect(canManagePost(user({ id: fredrik, memberships: [member(stadsmissionen, 'member', 'pending')] }), post)).toBe(false);
     expect(canManagePost(user({ memberships: [member(stadsmissionen)] }), post)).toBe(false);
     expect(canManagePost(user({ memberships: [member(stadsmissionen, 'admin')] }), post)).toBe(true);
     expect(canManagePost(user({ role: 'coordinator' }), post)).toBe(true);

@@ -10,8 +10,10 @@ import { callInput, exeBytes, memberOf, pdfBytes, stockholmDate, upload } from '
 // Bad input on every grants route: each case answers the expected 4xx (never a 500) as problem
 // details, names the offending fields in Swedish and in English, and writes nothing. The table is
 // checked against the OpenAPI document so that a new grants route cannot go without cases.
+// "Member" is an active member of organisation A who added the calls and wrote most posts;
+// "orgAdmin" is A's admin; "former" wrote posts for A and then left it.
 
-type Actor = 'visitor' | 'member' | 'coordinator';
+type Actor = 'visitor' | 'member' | 'orgAdmin' | 'former' | 'coordinator';
 type Send = (c: ApiClient, w: World) => Promise<LightMyRequestResponse>;
 
 interface Case {
@@ -21,6 +23,8 @@ interface Case {
   errors?: FieldSpec[];
   /** The problem's detail; by default error.validation with field errors, else the status's title. */
   detail?: MessageKey;
+  /** Who sends it, when not the route's usual caller. */
+  as?: Actor;
 }
 interface RouteCases {
   route: string;
@@ -30,13 +34,31 @@ interface RouteCases {
 interface World {
   orgA: string;
   orgB: string;
+  /** The member's call, sent as `callBody`. */
   callId: string;
+  callBody: ReturnType<typeof callInput>;
   archivedCallId: string;
+  /** A call whose only deadline has passed. */
+  pastCallId: string;
   knowHowId: string;
   helpRequestId: string;
+  /** On the call, closed. */
+  closedHelpRequestId: string;
   partnerPostId: string;
+  /** Asked and posted before the call was archived. */
+  archivedHelpRequestId: string;
+  archivedPartnerPostId: string;
+  archivedFileId: string;
+  /** Closed while their call still had a deadline ahead; it has since passed. */
+  pastClosedHelpRequestId: string;
+  pastClosedPartnerPostId: string;
   linkId: string;
   fileId: string;
+  /** Written for organisation A by the person who then left it: know-how (on the past call) with a file, an ask, a partner post. */
+  formerKnowHowId: string;
+  formerFileId: string;
+  formerHelpRequestId: string;
+  formerPartnerPostId: string;
 }
 
 let t: TestApp;
@@ -46,6 +68,8 @@ const unknownId = '00000000-0000-4000-8000-000000000000';
 
 const notFound = (send: Send): Case => ({ name: 'an unknown id', send, status: 404 });
 const badId = (send: Send): Case => ({ name: 'a malformed id', send, status: 400, errors: [['params.id', 'field.uuid']] });
+const ask = (organisationId: string) => ({ organisationId, text: 'Hjälp oss med budgeten.' });
+const partners = (organisationId: string, callId: string) => ({ organisationId, callId, title: 'Partner sökes', text: 'Till en gemensam ansökan.' });
 
 const table: RouteCases[] = [
   {
@@ -90,6 +114,10 @@ const table: RouteCases[] = [
         errors: [['administration', 'error.unknownReference', { field: 'administration' }], ['targetGroups', 'error.unknownReference', { field: 'targetGroups' }]],
       },
       { name: 'an unknown field', send: (c) => c.post('/api/grants/calls', { ...callInput(), secret: true }), status: 400, errors: [['secret', 'field.unknownField', { keys: 'secret' }]] },
+      // The URL parser lets these through in the path and keeps the text as given: the NUL was a 500.
+      { name: 'a NUL character in the address', send: (c) => c.post('/api/grants/calls', callInput({ url: 'https://stiftelsen.example.se/a\u0000b' })), status: 400, errors: [['url', 'field.invalidCharacters']] },
+      { name: 'a lone surrogate in the address', send: (c) => c.post('/api/grants/calls', callInput({ url: 'https://stiftelsen.example.se/\ud800' })), status: 400, errors: [['url', 'field.invalidCharacters']] },
+      { name: 'a deadline in year 0', send: (c) => c.post('/api/grants/calls', callInput({ deadlines: [{ date: '0000-06-01' }] })), status: 400, errors: [['deadlines.0.date', 'field.dateYearZero']] },
     ],
   },
   {
@@ -104,6 +132,9 @@ const table: RouteCases[] = [
       { name: 'a title too short', send: (c, w) => c.put(`/api/grants/calls/${w.callId}`, callInput({ title: 'Ab' })), status: 400, errors: [['title', 'field.tooShort', { min: 3 }]] },
       notFound((c) => c.put(`/api/grants/calls/${unknownId}`, callInput())),
       { name: 'an archived call', send: (c, w) => c.put(`/api/grants/calls/${w.archivedCallId}`, callInput()), status: 409, detail: 'error.grantArchived' },
+      { name: 'no deadline left', send: (c, w) => c.put(`/api/grants/calls/${w.callId}`, { ...w.callBody, deadlines: [] }), status: 400, errors: [['deadlines', 'grants.deadlineRequired']] },
+      { name: 'a NUL character in a deadline’s note', send: (c, w) => c.put(`/api/grants/calls/${w.callId}`, { ...w.callBody, deadlines: [{ date: stockholmDate(30), note: 'Steg\u00001' }] }), status: 400, errors: [['deadlines.0.note', 'field.invalidCharacters']] },
+      { name: 'someone else’s call', as: 'orgAdmin', send: (c, w) => c.put(`/api/grants/calls/${w.callId}`, w.callBody), status: 403 },
     ],
   },
   {
@@ -113,6 +144,7 @@ const table: RouteCases[] = [
       { name: 'nothing', send: (c, w) => c.patch(`/api/grants/calls/${w.callId}`, {}), status: 400, errors: [['archived', 'field.required']] },
       { name: 'a string for a boolean', send: (c, w) => c.patch(`/api/grants/calls/${w.callId}`, { archived: 'ja' }), status: 400, errors: [['archived', 'field.invalidType']] },
       notFound((c) => c.patch(`/api/grants/calls/${unknownId}`, { archived: true })),
+      { name: 'someone else’s call', as: 'orgAdmin', send: (c, w) => c.patch(`/api/grants/calls/${w.callId}`, { archived: true }), status: 403 },
     ],
   },
   {
@@ -154,6 +186,11 @@ const table: RouteCases[] = [
       { name: 'a NUL character', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/help-requests`, { organisationId: w.orgA, text: 'Hjälp oss\u0000 med budgeten' }), status: 400, errors: [['text', 'field.invalidCharacters']] },
       { name: 'another organisation', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/help-requests`, { organisationId: w.orgB, text: 'Hjälp oss med budgeten.' }), status: 400, errors: [['organisationId', 'error.notOrganisationMember']] },
       notFound((c, w) => c.post(`/api/grants/calls/${unknownId}/help-requests`, { organisationId: w.orgA, text: 'Hjälp oss med budgeten.' })),
+      { name: 'a lone surrogate', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/help-requests`, { organisationId: w.orgA, text: 'Hjälp oss med \udc00budgeten' }), status: 400, errors: [['text', 'field.invalidCharacters']] },
+      { name: 'an archived call', send: (c, w) => c.post(`/api/grants/calls/${w.archivedCallId}/help-requests`, ask(w.orgA)), status: 409, detail: 'error.grantArchived' },
+      // It was accepted, and told those who know the call about an ask for a call nobody can apply to.
+      { name: 'a call whose deadlines have all passed', send: (c, w) => c.post(`/api/grants/calls/${w.pastCallId}/help-requests`, ask(w.orgA)), status: 409, detail: 'error.grantClosed' },
+      { name: 'an organisation one has left', as: 'former', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/help-requests`, ask(w.orgA)), status: 400, errors: [['organisationId', 'error.notOrganisationMember']] },
     ],
   },
   {
@@ -163,6 +200,8 @@ const table: RouteCases[] = [
       { name: 'no title and a javascript: address', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/links`, { url: 'javascript:alert(1)' }), status: 400, errors: [['title', 'field.required'], ['url', 'grants.httpsOnly']] },
       { name: 'an unknown category', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/links`, { title: 'Mall', category: 'recept', url: 'https://example.se' }), status: 400, errors: [['category', 'field.invalidOption']] },
       notFound((c) => c.post(`/api/grants/calls/${unknownId}/links`, { title: 'Mall', url: 'https://example.se' })),
+      { name: 'a NUL character in the address', send: (c, w) => c.post(`/api/grants/calls/${w.callId}/links`, { title: 'Mall', url: 'https://example.se/mall\u0000.pdf' }), status: 400, errors: [['url', 'field.invalidCharacters']] },
+      { name: 'an archived call', send: (c, w) => c.post(`/api/grants/calls/${w.archivedCallId}/links`, { title: 'Mall', url: 'https://example.se' }), status: 409, detail: 'error.grantArchived' },
     ],
   },
   {
@@ -183,6 +222,9 @@ const table: RouteCases[] = [
       { name: 'a PDF named .xlsx', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, {}, [{ fileName: 'budget.xlsx', content: pdfBytes }]), status: 422, errors: [['file', 'grants.fileTypeMismatch', { actual: 'PDF', extension: 'xlsx' }]] },
       { name: 'over 5 MB', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, {}, [{ fileName: 'stor.pdf', content: Buffer.concat([pdfBytes, Buffer.alloc(5 * 1024 * 1024)]) }]), status: 413, errors: [['file', 'grants.fileTooLarge', { max: 5 }]] },
       notFound((c) => upload(c, `/api/grants/calls/${unknownId}/files`, {}, [{ fileName: 'a.pdf', content: pdfBytes }])),
+      { name: 'a NUL character in the title field', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, { title: 'Mall\u0000' }, [{ fileName: 'a.pdf', content: pdfBytes }]), status: 400, errors: [['title', 'field.invalidCharacters']] },
+      { name: 'a file name of control characters only', send: (c, w) => upload(c, `/api/grants/calls/${w.callId}/files`, {}, [{ fileName: '\u0000\u0001\u007f', content: pdfBytes }]), status: 400, errors: [['file', 'grants.fileNameInvalid']] },
+      { name: 'an archived call', send: (c, w) => upload(c, `/api/grants/calls/${w.archivedCallId}/files`, {}, [{ fileName: 'a.pdf', content: pdfBytes }]), status: 409, detail: 'error.grantArchived' },
     ],
   },
   {
@@ -191,12 +233,19 @@ const table: RouteCases[] = [
     cases: [
       { name: 'a year as text and a short description', send: (c, w) => c.patch(`/api/grants/know-how/${w.knowHowId}`, { year: 'i fjol', description: 'Kort' }), status: 400, errors: [['year', 'field.invalidType'], ['description', 'field.tooShort', { min: 10 }]] },
       notFound((c) => c.patch(`/api/grants/know-how/${unknownId}`, { year: 2024 })),
+      { name: 'a lone surrogate', send: (c, w) => c.patch(`/api/grants/know-how/${w.knowHowId}`, { description: 'Vi fick det \ud83d och hjälper gärna.' }), status: 400, errors: [['description', 'field.invalidCharacters']] },
+      // Someone who has left the organisation no longer speaks for it (the author could still edit).
+      { name: 'by its author, who has left the organisation', as: 'former', send: (c, w) => c.patch(`/api/grants/know-how/${w.formerKnowHowId}`, { description: 'Skrivet efter att jag gick ur.' }), status: 403 },
     ],
   },
   {
     route: 'DELETE /api/grants/know-how/:id',
     as: 'member',
-    cases: [badId((c) => c.delete('/api/grants/know-how/1')), notFound((c) => c.delete(`/api/grants/know-how/${unknownId}`))],
+    cases: [
+      badId((c) => c.delete('/api/grants/know-how/1')),
+      notFound((c) => c.delete(`/api/grants/know-how/${unknownId}`)),
+      { name: 'by its author, who has left the organisation', as: 'former', send: (c, w) => c.delete(`/api/grants/know-how/${w.formerKnowHowId}`), status: 403 },
+    ],
   },
   {
     route: 'POST /api/grants/know-how/:id/links',
@@ -220,12 +269,20 @@ const table: RouteCases[] = [
     cases: [
       { name: 'open as text and a short text', send: (c, w) => c.patch(`/api/grants/help-requests/${w.helpRequestId}`, { open: 'nej', text: 'Hjälp' }), status: 400, errors: [['text', 'field.tooShort', { min: 10 }], ['open', 'field.invalidType']] },
       notFound((c) => c.patch(`/api/grants/help-requests/${unknownId}`, { open: false })),
+      // An archived call is read-only: an ask on it may be closed (see grants.test.ts), not edited or reopened.
+      { name: 'an edit on an archived call', send: (c, w) => c.patch(`/api/grants/help-requests/${w.archivedHelpRequestId}`, { text: 'Hjälp oss med budgeten nu.' }), status: 409, detail: 'error.grantArchived' },
+      { name: 'reopening on a call whose deadlines have all passed', send: (c, w) => c.patch(`/api/grants/help-requests/${w.pastClosedHelpRequestId}`, { open: true }), status: 409, detail: 'error.grantClosed' },
+      { name: 'by its author, who has left the organisation', as: 'former', send: (c, w) => c.patch(`/api/grants/help-requests/${w.formerHelpRequestId}`, { open: false }), status: 403 },
     ],
   },
   {
     route: 'DELETE /api/grants/help-requests/:id',
     as: 'member',
-    cases: [badId((c) => c.delete('/api/grants/help-requests/x')), notFound((c) => c.delete(`/api/grants/help-requests/${unknownId}`))],
+    cases: [
+      badId((c) => c.delete('/api/grants/help-requests/x')),
+      notFound((c) => c.delete(`/api/grants/help-requests/${unknownId}`)),
+      { name: 'by its author, who has left the organisation', as: 'former', send: (c, w) => c.delete(`/api/grants/help-requests/${w.formerHelpRequestId}`), status: 403 },
+    ],
   },
   {
     route: 'GET /api/grants/partners',
@@ -240,6 +297,8 @@ const table: RouteCases[] = [
       { name: 'an unknown call', send: (c, w) => c.post('/api/grants/partners', { organisationId: w.orgA, callId: unknownId, title: 'Partner sökes', text: 'Till en gemensam ansökan.' }), status: 400, errors: [['callId', 'grants.unknownCall']] },
       { name: 'an archived call', send: (c, w) => c.post('/api/grants/partners', { organisationId: w.orgA, callId: w.archivedCallId, title: 'Partner sökes', text: 'Till en gemensam ansökan.' }), status: 409, detail: 'error.grantArchived' },
       { name: 'another organisation', send: (c, w) => c.post('/api/grants/partners', { organisationId: w.orgB, title: 'Partner sökes', text: 'Till en gemensam ansökan.' }), status: 400, errors: [['organisationId', 'error.notOrganisationMember']] },
+      { name: 'a call whose deadlines have all passed', send: (c, w) => c.post('/api/grants/partners', partners(w.orgA, w.pastCallId)), status: 409, detail: 'error.grantClosed' },
+      { name: 'a NUL character in the title', send: (c, w) => c.post('/api/grants/partners', { ...partners(w.orgA, w.callId), title: 'Partner\u0000 sökes' }), status: 400, errors: [['title', 'field.invalidCharacters']] },
     ],
   },
   {
@@ -248,12 +307,19 @@ const table: RouteCases[] = [
     cases: [
       { name: 'an empty title', send: (c, w) => c.patch(`/api/grants/partners/${w.partnerPostId}`, { title: '' }), status: 400, errors: [['title', 'field.tooShort', { min: 3 }]] },
       notFound((c) => c.patch(`/api/grants/partners/${unknownId}`, { open: false })),
+      { name: 'an edit on an archived call', send: (c, w) => c.patch(`/api/grants/partners/${w.archivedPartnerPostId}`, { title: 'Partner sökes fortfarande' }), status: 409, detail: 'error.grantArchived' },
+      { name: 'reopening on a call whose deadlines have all passed', send: (c, w) => c.patch(`/api/grants/partners/${w.pastClosedPartnerPostId}`, { open: true }), status: 409, detail: 'error.grantClosed' },
+      { name: 'by its author, who has left the organisation', as: 'former', send: (c, w) => c.patch(`/api/grants/partners/${w.formerPartnerPostId}`, { open: false }), status: 403 },
     ],
   },
   {
     route: 'DELETE /api/grants/partners/:id',
     as: 'member',
-    cases: [badId((c) => c.delete('/api/grants/partners/x')), notFound((c) => c.delete(`/api/grants/partners/${unknownId}`))],
+    cases: [
+      badId((c) => c.delete('/api/grants/partners/x')),
+      notFound((c) => c.delete(`/api/grants/partners/${unknownId}`)),
+      { name: 'by its author, who has left the organisation', as: 'former', send: (c, w) => c.delete(`/api/grants/partners/${w.formerPartnerPostId}`), status: 403 },
+    ],
   },
   {
     route: 'GET /api/grants/documents/:id/download',
@@ -267,7 +333,11 @@ const table: RouteCases[] = [
   {
     route: 'DELETE /api/grants/documents/:id',
     as: 'member',
-    cases: [badId((c) => c.delete('/api/grants/documents/x')), notFound((c) => c.delete(`/api/grants/documents/${unknownId}`))],
+    cases: [
+      badId((c) => c.delete('/api/grants/documents/x')),
+      notFound((c) => c.delete(`/api/grants/documents/${unknownId}`)),
+      { name: 'a file on know-how, by who added it after leaving the organisation', as: 'former', send: (c, w) => c.delete(`/api/grants/documents/${w.formerFileId}`), status: 403 },
+    ],
   },
   {
     route: 'GET /api/grants/organisations/:id/know-how',
@@ -280,34 +350,121 @@ const tables = ['grant_calls', 'grant_call_deadlines', 'grant_call_target_groups
 
 const snapshot = () => tableSnapshot(t.app, tables);
 
+/** What the API shows of the calls, posts and people the requests aimed at. */
+async function views() {
+  const read = async (c: ApiClient, url: string) => {
+    const response = await c.get(url);
+    expect(response.statusCode, url).toBe(200);
+    return response.json();
+  };
+  return Promise.all([
+    ...[w.callId, w.archivedCallId, w.pastCallId].map((id) => read(as.visitor, `/api/grants/calls/${id}`)),
+    read(as.visitor, '/api/grants/partners?all=true'),
+    read(as.visitor, `/api/grants/organisations/${w.orgA}/know-how`),
+    ...(['member', 'orgAdmin', 'former', 'coordinator'] as const).map((actor) => read(as[actor], '/api/notifications')),
+  ]);
+}
+
+/** Requests that ask for nothing new: they succeed and write nothing (no audit entry, no live event, no notification). */
+const quiet: { name: string; as: Actor; send: Send; status: number }[] = [
+  // Each of these wrote a live event (and those by someone else than the author an audit entry).
+  { name: 'archiving an archived call', as: 'member', send: (c, w) => c.patch(`/api/grants/calls/${w.archivedCallId}`, { archived: true }), status: 200 },
+  { name: 'restoring a call that is not archived', as: 'member', send: (c, w) => c.patch(`/api/grants/calls/${w.callId}`, { archived: false }), status: 200 },
+  { name: 'saving a call unchanged', as: 'member', send: (c, w) => c.put(`/api/grants/calls/${w.callId}`, w.callBody), status: 200 },
+  { name: 'saving someone’s call unchanged (staff)', as: 'coordinator', send: (c, w) => c.put(`/api/grants/calls/${w.callId}`, w.callBody), status: 200 },
+  { name: 'an empty change of know-how', as: 'member', send: (c, w) => c.patch(`/api/grants/know-how/${w.knowHowId}`, {}), status: 200 },
+  { name: 'know-how changed to what it says', as: 'orgAdmin', send: (c, w) => c.patch(`/api/grants/know-how/${w.knowHowId}`, { status: 'received', year: null, description: 'Vi fick det och hjälper gärna.' }), status: 200 },
+  { name: 'an empty change of an ask', as: 'member', send: (c, w) => c.patch(`/api/grants/help-requests/${w.helpRequestId}`, {}), status: 200 },
+  { name: 'reopening an open ask (the organisation’s admin)', as: 'orgAdmin', send: (c, w) => c.patch(`/api/grants/help-requests/${w.helpRequestId}`, { open: true, text: 'Hur skriver man målen?' }), status: 200 },
+  { name: 'closing a closed ask', as: 'member', send: (c, w) => c.patch(`/api/grants/help-requests/${w.closedHelpRequestId}`, { open: false }), status: 200 },
+  { name: 'closing a closed ask on a call whose deadlines have passed', as: 'member', send: (c, w) => c.patch(`/api/grants/help-requests/${w.pastClosedHelpRequestId}`, { open: false }), status: 200 },
+  { name: 'an empty change of a partner post', as: 'member', send: (c, w) => c.patch(`/api/grants/partners/${w.partnerPostId}`, {}), status: 200 },
+  { name: 'reopening an open partner post (the organisation’s admin)', as: 'orgAdmin', send: (c, w) => c.patch(`/api/grants/partners/${w.partnerPostId}`, { open: true }), status: 200 },
+  // These were already quiet.
+  { name: 'following a call already followed', as: 'member', send: (c, w) => c.put(`/api/grants/calls/${w.callId}/follow`), status: 204 },
+  { name: 'unfollowing a call not followed', as: 'coordinator', send: (c, w) => c.delete(`/api/grants/calls/${w.callId}/follow`), status: 204 },
+  { name: 'unfollowing an archived call not followed', as: 'coordinator', send: (c, w) => c.delete(`/api/grants/calls/${w.archivedCallId}/follow`), status: 204 },
+  { name: 'downloading a file on an archived call', as: 'visitor', send: (c, w) => c.get(`/api/grants/documents/${w.archivedFileId}/download`), status: 200 },
+];
+
+const created = async (response: Promise<LightMyRequestResponse>, status = 201) => {
+  const r = await response;
+  expect(r.statusCode, r.body).toBe(status);
+  return status === 204 ? null : r.json();
+};
+
 beforeAll(async () => {
   t = await buildTestApp();
   const app = t.app;
   const a = await createOrganisation(app);
   const b = await createOrganisation(app);
   const member = await memberOf(app, a.organisation.id, a.adminClient);
+  const former = await memberOf(app, a.organisation.id, a.adminClient);
   as.visitor = new ApiClient(app);
   as.member = member.client;
+  as.orgAdmin = a.adminClient;
+  as.former = former.client;
   as.coordinator = (await signedInClient(app, 'coordinator')).client;
-  const call = (await member.client.post('/api/grants/calls', callInput())).json().call.id;
-  const archived = (await member.client.post('/api/grants/calls', callInput())).json().call.id;
-  await member.client.patch(`/api/grants/calls/${archived}`, { archived: true });
-  const knowHow = await member.client.post(`/api/grants/calls/${call}/know-how`, { organisationId: a.organisation.id, status: 'received', description: 'Vi fick det och hjälper gärna.' });
-  const help = await member.client.post(`/api/grants/calls/${call}/help-requests`, { organisationId: a.organisation.id, text: 'Hur skriver man målen?' });
-  const partner = await member.client.post('/api/grants/partners', { organisationId: a.organisation.id, callId: call, title: 'Partner sökes', text: 'Till en gemensam ansökan.' });
-  const link = await member.client.post(`/api/grants/calls/${call}/links`, { title: 'Mall', url: 'https://example.se/mall' });
-  const file = await upload(member.client, `/api/grants/calls/${call}/files`, {}, [{ fileName: 'mall.pdf', content: pdfBytes }]);
-  for (const r of [knowHow, help, partner, link, file]) expect(r.statusCode, r.body).toBe(201);
+  const orgA = a.organisation.id;
+  const m = member.client;
+  const callBody = callInput({ targetGroups: ['barn-och-unga', 'nyanlanda'], deadlines: [{ date: stockholmDate(30), note: 'Steg 1' }, { date: stockholmDate(60) }] });
+  const call = (await created(m.post('/api/grants/calls', callBody))).call.id;
+  const archived = (await created(m.post('/api/grants/calls', callInput()))).call.id;
+  const past = (await created(m.post('/api/grants/calls', callInput({ deadlines: [{ date: stockholmDate(-2) }] })))).call.id;
+  const closing = callInput();
+  const closingCall = (await created(m.post('/api/grants/calls', closing))).call.id;
+
+  const knowHow = await created(m.post(`/api/grants/calls/${call}/know-how`, { organisationId: orgA, status: 'received', description: 'Vi fick det och hjälper gärna.' }));
+  const help = await created(m.post(`/api/grants/calls/${call}/help-requests`, { organisationId: orgA, text: 'Hur skriver man målen?' }));
+  const closedHelp = await created(m.post(`/api/grants/calls/${call}/help-requests`, { organisationId: orgA, text: 'Hur redovisar man?' }));
+  await created(m.patch(`/api/grants/help-requests/${closedHelp.id}`, { open: false }), 200);
+  const partner = await created(m.post('/api/grants/partners', partners(orgA, call)));
+  const link = await created(m.post(`/api/grants/calls/${call}/links`, { title: 'Mall', url: 'https://example.se/mall' }));
+  const file = await created(upload(m, `/api/grants/calls/${call}/files`, {}, [{ fileName: 'mall.pdf', content: pdfBytes }]));
+
+  // Said before the call was archived.
+  const archivedHelp = await created(m.post(`/api/grants/calls/${archived}/help-requests`, ask(orgA)));
+  const archivedPartner = await created(m.post('/api/grants/partners', partners(orgA, archived)));
+  const archivedFile = await created(upload(m, `/api/grants/calls/${archived}/files`, {}, [{ fileName: 'mall.pdf', content: pdfBytes }]));
+  await created(m.patch(`/api/grants/calls/${archived}`, { archived: true }), 200);
+
+  // Asked, posted and closed while a deadline was ahead; then the deadline was moved into the past.
+  const pastHelp = await created(m.post(`/api/grants/calls/${closingCall}/help-requests`, ask(orgA)));
+  const pastPartner = await created(m.post('/api/grants/partners', partners(orgA, closingCall)));
+  await created(m.patch(`/api/grants/help-requests/${pastHelp.id}`, { open: false }), 200);
+  await created(m.patch(`/api/grants/partners/${pastPartner.id}`, { open: false }), 200);
+  await created(m.put(`/api/grants/calls/${closingCall}`, { ...closing, deadlines: [{ date: stockholmDate(-1) }] }), 200);
+
+  // Written by someone who then left the organisation (know-how is welcome on a call whose deadlines have passed).
+  const f = former.client;
+  const formerKnowHow = await created(f.post(`/api/grants/calls/${past}/know-how`, { organisationId: orgA, status: 'applied', description: 'Vi sökte förra omgången.' }));
+  const formerFile = await created(upload(f, `/api/grants/know-how/${formerKnowHow.id}/files`, {}, [{ fileName: 'ansokan.pdf', content: pdfBytes }]));
+  const formerHelp = await created(f.post(`/api/grants/calls/${call}/help-requests`, ask(orgA)));
+  const formerPartner = await created(f.post('/api/grants/partners', partners(orgA, call)));
+  await created(f.delete(`/api/organisations/${orgA}/members/${former.user.id}`), 204);
+
   w = {
-    orgA: a.organisation.id,
+    orgA,
     orgB: b.organisation.id,
     callId: call,
+    callBody,
     archivedCallId: archived,
-    knowHowId: knowHow.json().id,
-    helpRequestId: help.json().id,
-    partnerPostId: partner.json().id,
-    linkId: link.json().id,
-    fileId: file.json().id,
+    pastCallId: past,
+    knowHowId: knowHow.id,
+    helpRequestId: help.id,
+    closedHelpRequestId: closedHelp.id,
+    partnerPostId: partner.id,
+    archivedHelpRequestId: archivedHelp.id,
+    archivedPartnerPostId: archivedPartner.id,
+    archivedFileId: archivedFile.id,
+    pastClosedHelpRequestId: pastHelp.id,
+    pastClosedPartnerPostId: pastPartner.id,
+    linkId: link.id,
+    fileId: file.id,
+    formerKnowHowId: formerKnowHow.id,
+    formerFileId: formerFile.id,
+    formerHelpRequestId: formerHelp.id,
+    formerPartnerPostId: formerPartner.id,
   };
 });
 afterAll(() => t.close());
@@ -324,18 +481,35 @@ describe('grants: bad input', () => {
       for (const c of r.cases) {
         it(`${c.name} → ${c.status}`, async () => {
           const before = await snapshot();
-          const page = (await as.visitor.get(`/api/grants/calls/${w.callId}`)).json();
+          const seen = await views();
           for (const locale of ['sv', 'en'] as const) {
-            const client = as[r.as];
+            const client = as[c.as ?? r.as];
             client.locale = locale;
-            const response = await c.send(client, w);
-            client.locale = 'sv';
-            expectProblem(response, c, locale, `${r.route} ${c.name} (${locale})`);
+            try {
+              expectProblem(await c.send(client, w), c, locale, `${r.route} ${c.name} (${locale})`);
+            } finally {
+              client.locale = 'sv';
+            }
           }
           expect(await snapshot()).toEqual(before);
-          expect((await as.visitor.get(`/api/grants/calls/${w.callId}`)).json()).toEqual(page);
+          expect(await views()).toEqual(seen);
         });
       }
+    });
+  }
+});
+
+describe('grants: requests that change nothing', () => {
+  for (const q of quiet) {
+    it(`${q.name} → ${q.status}, nothing written`, async () => {
+      const before = await snapshot();
+      const seen = await views();
+      for (let i = 0; i < 2; i++) {
+        const response = await q.send(as[q.as], w);
+        expect(response.statusCode, response.body).toBe(q.status);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(await views()).toEqual(seen);
     });
   }
 });

@@ -220,6 +220,22 @@ describe('deadline reminders', () => {
     expect(await notificationsOf(bystander.client)).toEqual([]);
   });
 
+  it('reminds nobody who unfollowed, and not again after an edit that keeps the date (a new note, another deadline added)', async () => {
+    const { adminClient } = await createOrganisation(t.app);
+    const call = await addCall(adminClient, { title: 'Avföljd', deadlines: [{ date: stockholmDate(200) }] });
+    const stays = await signedInClient(t.app, 'user');
+    const leaves = await signedInClient(t.app, 'user');
+    for (const p of [stays, leaves]) await p.client.put(`/api/grants/calls/${call.call.id}/follow`);
+    await leaves.client.delete(`/api/grants/calls/${call.call.id}/follow`);
+    expect(await remind(stockholmDate(193))).toBe(2);
+    const edited = await adminClient.put(`/api/grants/calls/${call.call.id}`, callInput({ title: 'Avföljd', deadlines: [{ date: stockholmDate(200), note: 'Flyttad tid' }, { date: stockholmDate(260) }] }));
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await remind(stockholmDate(194))).toBe(0);
+    const kinds = async (c: ApiClient) => (await notificationsOf(c)).filter((n) => n.link === `/bidrag/${call.call.id}`).map((n) => n.kind);
+    expect(await kinds(stays.client)).toEqual(['grantDeadlineWeek']);
+    expect(await kinds(leaves.client)).toEqual([]);
+  });
+
   it('uses today in Stockholm when run by the schedule, and sends nothing for archived calls', async () => {
     const { adminClient } = await createOrganisation(t.app);
     const due = await addCall(adminClient, { title: 'Om en vecka', deadlines: [{ date: stockholmDate(7) }] });
@@ -340,6 +356,97 @@ describe('know-how, asks for help and partners', () => {
   });
 });
 
+describe('archived calls, calls past their deadlines, and people who left', () => {
+  async function setting(deadlines = [{ date: stockholmDate(30) }]) {
+    const org = await createOrganisation(t.app);
+    const member = await memberOf(t.app, org.organisation.id, org.adminClient);
+    const call = (await addCall(member.client, { deadlines })).call;
+    return { org, member, call, orgId: org.organisation.id };
+  }
+
+  it('on an archived call, asks and partner posts can still be closed and everything removed, and its files downloaded', async () => {
+    const { org, member, call, orgId } = await setting();
+    const knowHow = (await member.client.post(`/api/grants/calls/${call.id}/know-how`, { organisationId: orgId, status: 'applied', description: 'Vi sökte i våras.' })).json();
+    const ask = (await member.client.post(`/api/grants/calls/${call.id}/help-requests`, { organisationId: orgId, text: 'Hur gör man budgeten?' })).json();
+    const partner = (await member.client.post('/api/grants/partners', { organisationId: orgId, callId: call.id, title: 'Partner sökes', text: 'Till en gemensam ansökan.' })).json();
+    const file = (await upload(member.client, `/api/grants/calls/${call.id}/files`, {}, [{ fileName: 'mall.pdf', content: pdfBytes }])).json();
+    expect((await member.client.patch(`/api/grants/calls/${call.id}`, { archived: true })).statusCode).toBe(200);
+
+    const closed = await member.client.patch(`/api/grants/help-requests/${ask.id}`, { open: false });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().open).toBe(false);
+    // Reopening is asking again: not on an archived call.
+    const reopened = await member.client.patch(`/api/grants/help-requests/${ask.id}`, { open: true });
+    expect(reopened.statusCode).toBe(409);
+    expect(reopened.json().detail).toBe(message('sv', 'error.grantArchived'));
+    expect((await org.adminClient.patch(`/api/grants/partners/${partner.id}`, { open: false })).json().open).toBe(false);
+    expect((await org.adminClient.patch(`/api/grants/partners/${partner.id}`, { open: true })).statusCode).toBe(409);
+    expect((await member.client.patch(`/api/grants/know-how/${knowHow.id}`, { year: 2025 })).statusCode).toBe(409);
+
+    // The page stays, so its files can still be downloaded.
+    const download = await visitor().get(file.downloadUrl);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdfBytes)).toBe(true);
+    for (const url of [`/api/grants/documents/${file.id}`, `/api/grants/know-how/${knowHow.id}`, `/api/grants/help-requests/${ask.id}`, `/api/grants/partners/${partner.id}`]) {
+      expect((await member.client.delete(url)).statusCode, url).toBe(204);
+    }
+    expect((await member.client.delete(`/api/grants/calls/${call.id}/follow`)).statusCode).toBe(204);
+    expect(await detail(visitor(), call.id)).toMatchObject({ knowHow: [], helpRequests: [], partnerPosts: [], documents: [] });
+  });
+
+  it('a call whose deadlines have all passed takes know-how, documents and followers, but no asks or partner posts until it gets a new deadline', async () => {
+    const { member, call, orgId } = await setting([{ date: stockholmDate(-1) }]);
+    expect(call.nextDeadline).toBeNull();
+    const follower = await signedInClient(t.app, 'user');
+    expect((await follower.client.put(`/api/grants/calls/${call.id}/follow`)).statusCode).toBe(204);
+    const knowHow = await member.client.post(`/api/grants/calls/${call.id}/know-how`, { organisationId: orgId, status: 'received', description: 'Vi fick det förra omgången.' });
+    expect(knowHow.statusCode, knowHow.body).toBe(201);
+    expect((await upload(member.client, `/api/grants/know-how/${knowHow.json().id}/files`, {}, [{ fileName: 'ansokan.pdf', content: pdfBytes }])).statusCode).toBe(201);
+    expect((await member.client.post(`/api/grants/calls/${call.id}/links`, { title: 'Mall', url: 'https://example.se/mall' })).statusCode).toBe(201);
+
+    const asked = await member.client.post(`/api/grants/calls/${call.id}/help-requests`, { organisationId: orgId, text: 'Hur gör man budgeten?' });
+    expect(asked.statusCode).toBe(409);
+    expect(asked.json().detail).toBe(message('sv', 'error.grantClosed'));
+    member.client.locale = 'en';
+    const partners = await member.client.post('/api/grants/partners', { organisationId: orgId, callId: call.id, title: 'Partner sökes', text: 'Till en gemensam ansökan.' });
+    member.client.locale = 'sv';
+    expect(partners.statusCode).toBe(409);
+    expect(partners.json().detail).toBe(message('en', 'error.grantClosed'));
+    // A general partner post needs no call.
+    expect((await member.client.post('/api/grants/partners', { organisationId: orgId, title: 'Partner sökes', text: 'Till en gemensam ansökan.' })).statusCode).toBe(201);
+
+    // The next round's deadline opens it again.
+    expect((await member.client.put(`/api/grants/calls/${call.id}`, callInput({ deadlines: [{ date: stockholmDate(-1) }, { date: stockholmDate(0) }] }))).statusCode).toBe(200);
+    expect((await member.client.post(`/api/grants/calls/${call.id}/help-requests`, { organisationId: orgId, text: 'Hur gör man budgeten?' })).statusCode).toBe(201);
+  });
+
+  it('someone who has left the organisation no longer manages its posts or hears of matches; its admins still do', async () => {
+    const { org, member, call, orgId } = await setting();
+    const asking = await createOrganisation(t.app);
+    const knowHow = (await member.client.post(`/api/grants/calls/${call.id}/know-how`, { organisationId: orgId, status: 'received', description: 'Vi fick det och hjälper gärna.' })).json();
+    const ask = (await member.client.post(`/api/grants/calls/${call.id}/help-requests`, { organisationId: orgId, text: 'Hur redovisar man?' })).json();
+    const file = (await upload(member.client, `/api/grants/know-how/${knowHow.id}/files`, {}, [{ fileName: 'ansokan.pdf', content: pdfBytes }])).json();
+    expect((await member.client.delete(`/api/organisations/${orgId}/members/${member.user.id}`)).statusCode).toBe(204);
+
+    // Another organisation asks, and offers its own know-how: the one who left hears of neither.
+    expect((await asking.adminClient.post(`/api/grants/calls/${call.id}/help-requests`, { organisationId: asking.organisation.id, text: 'Vem kan läsa vår budget?' })).statusCode).toBe(201);
+    expect((await asking.adminClient.post(`/api/grants/calls/${call.id}/know-how`, { organisationId: asking.organisation.id, status: 'applied', description: 'Vi sökte också i fjol.' })).statusCode).toBe(201);
+    expect((await notificationsOf(member.client)).filter((n) => n.link === `/bidrag/${call.id}`)).toEqual([]);
+
+    for (const [method, url, body] of [
+      ['patch', `/api/grants/know-how/${knowHow.id}`, { year: 2024 }],
+      ['patch', `/api/grants/help-requests/${ask.id}`, { open: false }],
+      ['delete', `/api/grants/know-how/${knowHow.id}`, undefined],
+      ['delete', `/api/grants/documents/${file.id}`, undefined],
+    ] as const) {
+      const response = method === 'patch' ? await member.client.patch(url, body) : await member.client.delete(url);
+      expect(response.statusCode, `${method} ${url}`).toBe(403);
+    }
+    expect((await org.adminClient.patch(`/api/grants/help-requests/${ask.id}`, { open: false })).statusCode).toBe(200);
+    expect((await org.adminClient.delete(`/api/grants/know-how/${knowHow.id}`)).statusCode).toBe(204);
+  });
+});
+
 describe('shared documents', () => {
   async function setting() {
     const org = await createOrganisation(t.app);
@@ -378,6 +485,16 @@ describe('shared documents', () => {
       `attachment; filename="Ansokan _ exempel for Forening A.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     expect(download.rawPayload.equals(pdfBytes)).toBe(true);
+  });
+
+  it('shortens a very long file name without cutting a character in two, keeping its extension as written', async () => {
+    const { member, call } = await setting();
+    const name = `${'Å'.repeat(145)}😀😀😀.PDF`;
+    const response = await upload(member.client, `/api/grants/calls/${call.id}/files`, {}, [{ fileName: name, content: pdfBytes }]);
+    expect(response.statusCode, response.body).toBe(201);
+    // Cut at 146 UTF-16 units, the emoji would have been half a surrogate pair, stored as U+FFFD.
+    expect(response.json().fileName).toBe(`${'Å'.repeat(145)}.PDF`);
+    expect(response.json().title).toBe('Å'.repeat(145));
   });
 
   it('accepts docx, odt, PNG, JPEG, CSV and text by their contents', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { GrantCallData, GrantCallDetail, GrantCallList } from '../../../shared/grants';
 import type { Db, Tx } from '../../db/client';
 import { grantCallDeadlines, grantCalls, grantCallTargetGroups, grantDocuments, grantFollows, grantKnowHow, grantPartnerPosts } from '../../db/schema/grants';
@@ -106,11 +106,23 @@ export async function findCall(db: Db | Tx, id: string) {
   return row;
 }
 
+// Rule: an archived call is read-only (nothing added, edited, reopened or followed; closing, removing, unfollowing and downloading still work); once all its deadlines have passed it takes no new or reopened asks for help or partner posts, while know-how, documents and followers stay welcome.
+
 /** A call that may still get know-how, asks, documents and followers. */
 export async function findActiveCall(db: Db | Tx, id: string) {
   const row = await findCall(db, id);
   if (row.archivedAt) throw new DomainError(409, 'error.grantArchived');
   return row;
+}
+
+/** Asking for help or for partners is about applying: the call needs a deadline today or later. */
+export async function assertDeadlineAhead(db: Db | Tx, callId: string) {
+  const [ahead] = await db
+    .select({ id: grantCallDeadlines.id })
+    .from(grantCallDeadlines)
+    .where(and(eq(grantCallDeadlines.callId, callId), gte(grantCallDeadlines.date, stockholmToday)))
+    .limit(1);
+  if (!ahead) throw new DomainError(409, 'error.grantClosed');
 }
 
 /** The call's page: the call, who knows it, who asks about it, partner posts and documents. */
@@ -201,6 +213,8 @@ export async function updateCall(db: Db, user: AuthUser, id: string, input: Gran
   if (existing.archivedAt) throw new DomainError(409, 'error.grantArchived');
   await db.transaction(async (tx) => {
     const refs = await resolveReferences(tx, input);
+    // Saving the call as it is changes nothing: no event, no audit entry, no new updatedAt.
+    if (await sameContent(tx, existing, input, refs)) return;
     await tx.update(grantCalls).set({ ...columns(input, refs.administrationId), updatedAt: sql`now()` }).where(eq(grantCalls.id, id));
     const dates = input.deadlines.map((d) => d.date);
     await tx.delete(grantCallDeadlines).where(and(eq(grantCallDeadlines.callId, id), notInArray(grantCallDeadlines.date, dates)));
@@ -219,12 +233,30 @@ export async function updateCall(db: Db, user: AuthUser, id: string, input: Gran
   });
 }
 
-/** Archiving hides a call from the list and stops its reminders; its page and know-how stay. */
+async function sameContent(tx: Tx, existing: typeof grantCalls.$inferSelect, input: GrantCallData, refs: { administrationId: string | null; targetGroupIds: string[] }) {
+  const next = columns(input, refs.administrationId);
+  if ((Object.keys(next) as (keyof typeof next)[]).some((key) => existing[key] !== next[key])) return false;
+  const deadlines = await tx.select({ date: grantCallDeadlines.date, note: grantCallDeadlines.note }).from(grantCallDeadlines).where(eq(grantCallDeadlines.callId, existing.id));
+  const deadlineKey = (list: { date: string; note: string }[]) => JSON.stringify(list.map((d) => [d.date, d.note]).sort());
+  if (deadlineKey(deadlines) !== deadlineKey(input.deadlines)) return false;
+  const groups = await tx.select({ id: grantCallTargetGroups.referenceId }).from(grantCallTargetGroups).where(eq(grantCallTargetGroups.callId, existing.id));
+  return JSON.stringify(groups.map((g) => g.id).sort()) === JSON.stringify([...refs.targetGroupIds].sort());
+}
+
+/**
+ * Archiving hides a call from the list and stops its reminders; its page and know-how stay.
+ * Archiving an archived call, or restoring one that is not, changes nothing and records nothing.
+ */
 export async function setCallArchived(db: Db, user: AuthUser, id: string, archived: boolean) {
   const existing = await findCall(db, id);
   if (!canEditCall(user, existing)) throw forbidden();
   await db.transaction(async (tx) => {
-    await tx.update(grantCalls).set({ archivedAt: archived ? (existing.archivedAt ?? sql`now()`) : null, updatedAt: sql`now()` }).where(eq(grantCalls.id, id));
+    const changed = await tx
+      .update(grantCalls)
+      .set({ archivedAt: archived ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(and(eq(grantCalls.id, id), archived ? isNull(grantCalls.archivedAt) : isNotNull(grantCalls.archivedAt)))
+      .returning({ id: grantCalls.id });
+    if (!changed.length) return;
     await tx.insert(auditLog).values({ actorId: user.id, action: archived ? 'grant.archive' : 'grant.restore', targetType: 'grantCall', targetId: id, detail: { title: existing.title } });
     await recordEvents(tx, [callUpdated((await presentCall(tx, id))!), listChanged(id)]);
   });

@@ -1,14 +1,14 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql, type Column } from 'drizzle-orm';
 import type { HelpRequest, KnowHow, KnowHowStatus, OrganisationKnowHow, PartnerPost } from '../../../shared/grants';
 import type { Db, Tx } from '../../db/client';
 import { grantHelpRequests, grantKnowHow, grantPartnerPosts } from '../../db/schema/grants';
-import { auditLog, organisations } from '../../db/schema/index';
+import { auditLog, memberships, organisations, users } from '../../db/schema/index';
 import { DomainError, forbidden, invalid, notFound } from '../../lib/errors';
 import { recordEvents } from '../../lib/events';
 import { isUniqueViolation } from '../../lib/pg-errors';
 import type { AuthUser } from '../../lib/sessions';
 import { notify, type NewNotification } from '../notifications/service';
-import { findActiveCall, findCall } from './calls';
+import { assertDeadlineAhead, findActiveCall, findCall } from './calls';
 import { canActFor, canManagePost } from './policy';
 import { presentCalls, presentHelpRequests, presentKnowHow, presentPartnerPosts } from './presenter';
 import { helpRequestRemoved, listChanged, helpRequestSaved, knowHowRemoved, knowHowSaved, partnerPostRemoved, partnerPostSaved } from './realtime';
@@ -26,6 +26,22 @@ async function organisationFor(db: Db | Tx, user: AuthUser, organisationId: stri
   // Only staff get this far with an id that is not theirs.
   if (!org) throw invalid([{ field: 'organisationId', key: 'error.unknownOrganisation', params: { field: 'organisationId' } }]);
   return org;
+}
+
+/**
+ * Whether the author of an organisation's post may still speak for it (an active member, or staff):
+ * someone who has left is no longer told of matches on the organisation's behalf.
+ */
+function stillSpeaksFor(author: Column, organisation: Column) {
+  return or(
+    inArray(users.role, ['coordinator', 'admin']),
+    sql`exists (select 1 from ${memberships} m where m.user_id = ${author} and m.organisation_id = ${organisation} and m.status = 'active')`,
+  );
+}
+
+/** The fields of `input` that would change `row`: an edit that changes nothing writes nothing. */
+function changedFields<I extends object>(row: Record<keyof I, unknown>, input: I): Partial<I> {
+  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && row[key as keyof I] !== value)) as Partial<I>;
 }
 
 function matchNotices(kind: 'grantKnowHowOffered' | 'grantHelpAsked', userIds: (string | null)[], actor: AuthUser, callId: string, text: string): NewNotification[] {
@@ -73,7 +89,15 @@ export async function createKnowHow(
       const askers = await tx
         .select({ userId: grantHelpRequests.createdBy })
         .from(grantHelpRequests)
-        .where(and(eq(grantHelpRequests.callId, callId), eq(grantHelpRequests.open, true), ne(grantHelpRequests.organisationId, org.id)));
+        .innerJoin(users, eq(users.id, grantHelpRequests.createdBy))
+        .where(
+          and(
+            eq(grantHelpRequests.callId, callId),
+            eq(grantHelpRequests.open, true),
+            ne(grantHelpRequests.organisationId, org.id),
+            stillSpeaksFor(grantHelpRequests.createdBy, grantHelpRequests.organisationId),
+          ),
+        );
       const notices = await notify(tx, matchNotices('grantKnowHowOffered', askers.map((a) => a.userId), user, callId, `${call.title} — ${org.name}`));
       await recordEvents(tx, [knowHowSaved(knowHow), listChanged(knowHow.callId), ...notices]);
       return knowHow;
@@ -89,16 +113,13 @@ export async function createKnowHow(
 export async function updateKnowHow(db: Db, user: AuthUser, id: string, input: { status?: KnowHowStatus; year?: number | null; description?: string }): Promise<KnowHow> {
   const row = await findKnowHow(db, id);
   if (!canManagePost(user, row)) throw forbidden();
+  const changes = changedFields(row, input);
+  if (!Object.keys(changes).length) return getKnowHow(db, id);
   await findActiveCall(db, row.callId);
   return db.transaction(async (tx) => {
     await tx
       .update(grantKnowHow)
-      .set({
-        ...(input.status !== undefined ? { status: input.status } : {}),
-        ...(input.year !== undefined ? { year: input.year } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        updatedAt: sql`now()`,
-      })
+      .set({ ...changes, updatedAt: sql`now()` })
       .where(eq(grantKnowHow.id, id));
     await audit(tx, user, row.createdBy, 'grant.knowHow.update', 'grantKnowHow', id, { organisationId: row.organisationId });
     const knowHow = await getKnowHow(tx, id);
@@ -118,6 +139,17 @@ export async function deleteKnowHow(db: Db, user: AuthUser, id: string) {
   });
 }
 
+/**
+ * An ask or partner post about a call may always be closed; on an archived call nothing else
+ * (editing, reopening), and reopening needs a deadline still ahead, as a new one does.
+ */
+async function checkPostChange(db: Db, callId: string, changes: { open?: boolean }) {
+  const call = await findCall(db, callId);
+  const onlyClosing = Object.keys(changes).length === 1 && changes.open === false;
+  if (call.archivedAt && !onlyClosing) throw new DomainError(409, 'error.grantArchived');
+  if (changes.open === true) await assertDeadlineAhead(db, callId);
+}
+
 // --- asks for help ------------------------------------------------------------------------------
 
 async function findHelpRequest(db: Db | Tx, id: string) {
@@ -134,6 +166,7 @@ async function getHelpRequest(db: Db | Tx, id: string): Promise<HelpRequest> {
 
 export async function createHelpRequest(db: Db, user: AuthUser, callId: string, input: { organisationId: string; text: string }): Promise<HelpRequest> {
   const call = await findActiveCall(db, callId);
+  await assertDeadlineAhead(db, callId);
   const org = await organisationFor(db, user, input.organisationId);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(grantHelpRequests).values({ callId, organisationId: org.id, text: input.text, createdBy: user.id }).returning({ id: grantHelpRequests.id });
@@ -141,7 +174,8 @@ export async function createHelpRequest(db: Db, user: AuthUser, callId: string, 
     const knowers = await tx
       .select({ userId: grantKnowHow.createdBy })
       .from(grantKnowHow)
-      .where(and(eq(grantKnowHow.callId, callId), ne(grantKnowHow.organisationId, org.id)));
+      .innerJoin(users, eq(users.id, grantKnowHow.createdBy))
+      .where(and(eq(grantKnowHow.callId, callId), ne(grantKnowHow.organisationId, org.id), stillSpeaksFor(grantKnowHow.createdBy, grantKnowHow.organisationId)));
     const notices = await notify(tx, matchNotices('grantHelpAsked', knowers.map((k) => k.userId), user, callId, `${call.title} — ${org.name}`));
     await recordEvents(tx, [helpRequestSaved(helpRequest), listChanged(helpRequest.callId), ...notices]);
     return helpRequest;
@@ -151,10 +185,13 @@ export async function createHelpRequest(db: Db, user: AuthUser, callId: string, 
 export async function updateHelpRequest(db: Db, user: AuthUser, id: string, input: { text?: string; open?: boolean }): Promise<HelpRequest> {
   const row = await findHelpRequest(db, id);
   if (!canManagePost(user, row)) throw forbidden();
+  const changes = changedFields(row, input);
+  if (!Object.keys(changes).length) return getHelpRequest(db, id);
+  await checkPostChange(db, row.callId, changes);
   return db.transaction(async (tx) => {
     await tx
       .update(grantHelpRequests)
-      .set({ ...(input.text !== undefined ? { text: input.text } : {}), ...(input.open !== undefined ? { open: input.open } : {}), updatedAt: sql`now()` })
+      .set({ ...changes, updatedAt: sql`now()` })
       .where(eq(grantHelpRequests.id, id));
     await audit(tx, user, row.createdBy, 'grant.helpRequest.update', 'grantHelpRequest', id, { organisationId: row.organisationId, open: input.open ?? row.open });
     const helpRequest = await getHelpRequest(tx, id);
@@ -198,6 +235,7 @@ export async function createPartnerPost(db: Db, user: AuthUser, input: { organis
     const call = await findCall(db, input.callId).catch(() => null);
     if (!call) throw invalid([{ field: 'callId', key: 'grants.unknownCall' }]);
     if (call.archivedAt) throw new DomainError(409, 'error.grantArchived');
+    await assertDeadlineAhead(db, call.id);
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -213,15 +251,13 @@ export async function createPartnerPost(db: Db, user: AuthUser, input: { organis
 export async function updatePartnerPost(db: Db, user: AuthUser, id: string, input: { title?: string; text?: string; open?: boolean }): Promise<PartnerPost> {
   const row = await findPartnerPost(db, id);
   if (!canManagePost(user, row)) throw forbidden();
+  const changes = changedFields(row, input);
+  if (!Object.keys(changes).length) return getPartnerPost(db, id);
+  if (row.callId) await checkPostChange(db, row.callId, changes);
   return db.transaction(async (tx) => {
     await tx
       .update(grantPartnerPosts)
-      .set({
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.text !== undefined ? { text: input.text } : {}),
-        ...(input.open !== undefined ? { open: input.open } : {}),
-        updatedAt: sql`now()`,
-      })
+      .set({ ...changes, updatedAt: sql`now()` })
       .where(eq(grantPartnerPosts.id, id));
     await audit(tx, user, row.createdBy, 'grant.partnerPost.update', 'grantPartnerPost', id, { organisationId: row.organisationId, open: input.open ?? row.open });
     const post = await getPartnerPost(tx, id);

@@ -34,9 +34,12 @@ export function canActFor(user: AuthUser | null, organisationId: string): boolea
   return isActiveMember(user, organisationId) || isStaff(user);
 }
 
-/** Editing, closing or removing an organisation's post: whoever wrote it, the organisation's admins, staff. */
+/**
+ * Editing, closing or removing an organisation's post: whoever wrote it while still an active member
+ * (someone who has left no longer speaks for it), the organisation's admins, staff.
+ */
 export function canManagePost(user: AuthUser | null, post: { createdBy: string | null; organisationId: string }): boolean {
-  return !!user && (post.createdBy === user.id || isActiveAdmin(user, post.organisationId) || isStaff(user));
+  return !!user && ((post.createdBy === user.id && isActiveMember(user, post.organisationId)) || isActiveAdmin(user, post.organisationId) || isStaff(user));
 }
 
 /** Documents on a call: whoever may add calls. On know-how: the organisation's active members, staff. */
@@ -45,9 +48,15 @@ export function canAddKnowHowDocument(user: AuthUser | null, knowHow: { organisa
   return canActFor(user, knowHow.organisationId);
 }
 
-/** Who added a document and staff remove it; on know-how, the organisation's admins too. */
+/**
+ * Who added a document and staff remove it; on know-how, the organisation's admins too, and the one
+ * who added it only while still an active member of the organisation (as for its posts).
+ */
 export function canDeleteDocument(user: AuthUser | null, document: { uploadedBy: string | null }, knowHow: { organisationId: string } | null): boolean {
-  return !!user && (document.uploadedBy === user.id || isStaff(user) || (!!knowHow && isActiveAdmin(user, knowHow.organisationId)));
+  if (!user) return false;
+  if (isStaff(user)) return true;
+  if (!knowHow) return document.uploadedBy === user.id;
+  return (document.uploadedBy === user.id && isActiveMember(user, knowHow.organisationId)) || isActiveAdmin(user, knowHow.organisationId);
 }
 
 /** The organisations the person may speak for (staff: any, so the client offers a search instead). */

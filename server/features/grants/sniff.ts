@@ -156,10 +156,17 @@ export function cleanFileName(raw: string): string {
   const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
   let name = base.replace(/[\u0000-\u001f\u007f-\u009f\p{Cs}]/gu, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   if (name.length > 150) {
-    const ext = extensionOf(name);
-    name = ext && ext.length < 10 ? `${name.slice(0, 149 - ext.length)}.${ext}` : name.slice(0, 150);
+    // The extension as written (FOTO.JPG stays .JPG).
+    const ext = extensionOf(name) ? name.slice(name.lastIndexOf('.') + 1) : '';
+    name = ext && ext.length < 10 ? `${head(name, 149 - ext.length).trimEnd()}.${ext}` : head(name, 150);
   }
   return name;
+}
+
+/** The first `max` UTF-16 units of `text`, never half of a surrogate pair (an emoji cut in two is a broken character). */
+function head(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** RFC 6266: an ASCII fallback in filename= and the exact name, UTF-8 and percent-encoded, in filename*=. */

@@ -196,10 +196,13 @@ function KnowHowItem({ knowHow, posts, archived }: { knowHow: KnowHow; posts: Po
       )}
       {mine && !editing && (
         <div className="button-row grant-post-actions">
-          <button type="button" className="button button-link" onClick={() => setEditing(true)}>
-            {t('common.edit')}
-            <span className="visually-hidden"> {t('grants.knowHowOf', { name: knowHow.organisation.name })}</span>
-          </button>
+          {/* An archived call is read-only: its know-how may be removed, not edited. */}
+          {!archived && (
+            <button type="button" className="button button-link" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+              <span className="visually-hidden"> {t('grants.knowHowOf', { name: knowHow.organisation.name })}</span>
+            </button>
+          )}
           <RemoveButton
             what={t('grants.knowHowOf', { name: knowHow.organisation.name })}
             busy={posts.removeKnowHow.isPending}
@@ -272,7 +275,7 @@ export function AskForHelpForm({ organisations, posts }: { organisations: { id: 
   );
 }
 
-function HelpItem({ request, posts }: { request: HelpRequest; posts: Posts }) {
+function HelpItem({ request, posts, archived }: { request: HelpRequest; posts: Posts; archived: boolean }) {
   const { t, locale, date } = useI18n();
   const { user } = useCurrentUser();
   const [editing, setEditing] = useState(false);
@@ -326,10 +329,13 @@ function HelpItem({ request, posts }: { request: HelpRequest; posts: Posts }) {
       )}
       {mine && !editing && (
         <div className="button-row grant-post-actions">
-          <button type="button" className="button button-link" onClick={() => setEditing(true)}>
-            {t('common.edit')}
-            <span className="visually-hidden"> {t('grants.helpOf', { name: request.organisation.name })}</span>
-          </button>
+          {/* An archived call is read-only: an ask may be closed or removed, not edited. */}
+          {!archived && (
+            <button type="button" className="button button-link" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+              <span className="visually-hidden"> {t('grants.helpOf', { name: request.organisation.name })}</span>
+            </button>
+          )}
           <BusyButton
             type="button"
             variant="link"
@@ -362,7 +368,7 @@ export function HelpList({ detail, posts }: { detail: GrantCallDetail; posts: Po
   return (
     <ul className="grant-post-list">
       {detail.helpRequests.map((h) => (
-        <HelpItem key={h.id} request={h} posts={posts} />
+        <HelpItem key={h.id} request={h} posts={posts} archived={!!detail.call.archived} />
       ))}
     </ul>
   );
@@ -452,7 +458,20 @@ export interface PartnerActions {
   removeBusy: boolean;
 }
 
-export function PartnerItem({ post, actions, showCall = false, headingLevel = 'h3' }: { post: PartnerPost; actions: PartnerActions; showCall?: boolean; headingLevel?: 'h2' | 'h3' }) {
+export function PartnerItem({
+  post,
+  actions,
+  showCall = false,
+  headingLevel = 'h3',
+  callArchived = false,
+}: {
+  post: PartnerPost;
+  actions: PartnerActions;
+  showCall?: boolean;
+  headingLevel?: 'h2' | 'h3';
+  /** On an archived call's page: the post may be closed or removed, not edited or reopened. */
+  callArchived?: boolean;
+}) {
   const { t, locale, date } = useI18n();
   const { user } = useCurrentUser();
   const [editing, setEditing] = useState(false);
@@ -519,27 +538,31 @@ export function PartnerItem({ post, actions, showCall = false, headingLevel = 'h
       )}
       {mine && !editing && (
         <div className="button-row grant-post-actions">
-          <button type="button" className="button button-link" onClick={() => setEditing(true)}>
-            {t('common.edit')}
-            <span className="visually-hidden"> {post.title}</span>
-          </button>
-          <BusyButton
-            type="button"
-            variant="link"
-            busy={actions.editBusy}
-            busyText={t('common.saving')}
-            onClick={() =>
-              actions.edit(
-                post.id,
-                { open: !post.open },
-                () => announce(t(post.open ? 'grants.partnersClosedByYou' : 'grants.partnersReopened')),
-                (e) => announce(errorText(e, t('error.unexpectedShort'))),
-              )
-            }
-          >
-            {post.open ? t('grants.closePartners') : t('grants.reopenPartners')}
-            <span className="visually-hidden"> {post.title}</span>
-          </BusyButton>
+          {!callArchived && (
+            <button type="button" className="button button-link" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+              <span className="visually-hidden"> {post.title}</span>
+            </button>
+          )}
+          {(post.open || !callArchived) && (
+            <BusyButton
+              type="button"
+              variant="link"
+              busy={actions.editBusy}
+              busyText={t('common.saving')}
+              onClick={() =>
+                actions.edit(
+                  post.id,
+                  { open: !post.open },
+                  () => announce(t(post.open ? 'grants.partnersClosedByYou' : 'grants.partnersReopened')),
+                  (e) => announce(errorText(e, t('error.unexpectedShort'))),
+                )
+              }
+            >
+              {post.open ? t('grants.closePartners') : t('grants.reopenPartners')}
+              <span className="visually-hidden"> {post.title}</span>
+            </BusyButton>
+          )}
           <RemoveButton what={post.title} busy={actions.removeBusy} onConfirm={() => actions.remove(post.id, () => announce(t('grants.removed')))} />
         </div>
       )}

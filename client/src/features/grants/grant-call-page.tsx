@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { grantRoom, type GrantCallDetail } from '../../../../shared/grants';
+import { message } from '../../../../shared/messages';
 import type { LiveEvent } from '../../../../shared/realtime';
 import { useI18n } from '../../i18n/use-i18n';
 import { announce } from '../../lib/announcer';
@@ -128,7 +129,7 @@ function EditorTools({ detail }: { detail: GrantCallDetail }) {
 
 export function GrantCallPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { user } = useCurrentUser();
   const queryClient = useQueryClient();
   const query = useGrantCall(id);
@@ -198,7 +199,7 @@ export function GrantCallPage() {
                 {detail.partnerPosts.length ? (
                   <ul className="grant-post-list">
                     {detail.partnerPosts.map((p) => (
-                      <PartnerItem key={p.id} post={p} actions={callPartnerActions(posts)} />
+                      <PartnerItem key={p.id} post={p} actions={callPartnerActions(posts)} callArchived={call.archived} />
                     ))}
                   </ul>
                 ) : (
@@ -214,13 +215,20 @@ export function GrantCallPage() {
                 {canSpeak ? (
                   <div className="grant-forms">
                     <OfferKnowHowForm detail={detail} organisations={organisations} posts={posts} />
-                    <AskForHelpForm organisations={organisations} posts={posts} />
-                    <PartnerForm
-                      organisations={organisations}
-                      callId={call.id}
-                      busy={posts.postPartners.isPending}
-                      onSubmit={(input, done, fail) => posts.postPartners.mutate(input, { onSuccess: done, onError: fail })}
-                    />
+                    {/* Asks and partner posts are about applying: not once every deadline has passed (know-how still is). */}
+                    {call.nextDeadline ? (
+                      <>
+                        <AskForHelpForm organisations={organisations} posts={posts} />
+                        <PartnerForm
+                          organisations={organisations}
+                          callId={call.id}
+                          busy={posts.postPartners.isPending}
+                          onSubmit={(input, done, fail) => posts.postPartners.mutate(input, { onSuccess: done, onError: fail })}
+                        />
+                      </>
+                    ) : (
+                      <p className="muted">{message(locale, 'error.grantClosed')}</p>
+                    )}
                   </div>
                 ) : organisationsLoading ? (
                   <Loading />

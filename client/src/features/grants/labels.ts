@@ -47,13 +47,11 @@ export function canAddCall(user: CurrentUser | null): boolean {
   return user.role === 'official' || isStaff(user) || user.memberships.some((m) => m.status === 'active');
 }
 
+/** The writer while still an active member of the organisation, its admins, staff. */
 export function canManagePost(user: CurrentUser | null, post: { createdById: string | null; organisation: { id: string } }): boolean {
   if (!user) return false;
-  return (
-    post.createdById === user.id ||
-    isStaff(user) ||
-    user.memberships.some((m) => m.organisationId === post.organisation.id && m.status === 'active' && m.role === 'admin')
-  );
+  const membership = user.memberships.find((m) => m.organisationId === post.organisation.id && m.status === 'active');
+  return (post.createdById === user.id && !!membership) || isStaff(user) || membership?.role === 'admin';
 }
 
 /** Documents on know-how: the organisation's active members and staff (canAddKnowHowDocument). */
@@ -62,11 +60,11 @@ export function canAddKnowHowDocument(user: CurrentUser | null, organisationId: 
   return isStaff(user) || user.memberships.some((m) => m.organisationId === organisationId && m.status === 'active');
 }
 
+/** Who added it and staff; on know-how the organisation's admins too, and who added it only while still a member. */
 export function canRemoveDocument(user: CurrentUser | null, document: { uploadedById: string | null }, knowHowOrganisationId: string | null): boolean {
   if (!user) return false;
-  return (
-    document.uploadedById === user.id ||
-    isStaff(user) ||
-    (!!knowHowOrganisationId && user.memberships.some((m) => m.organisationId === knowHowOrganisationId && m.status === 'active' && m.role === 'admin'))
-  );
+  if (isStaff(user)) return true;
+  if (!knowHowOrganisationId) return document.uploadedById === user.id;
+  const membership = user.memberships.find((m) => m.organisationId === knowHowOrganisationId && m.status === 'active');
+  return (document.uploadedById === user.id && !!membership) || membership?.role === 'admin';
 }
