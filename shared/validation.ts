@@ -36,7 +36,9 @@ export const url = z
   .string({ error: typeError })
   .trim()
   .max(500, { error: 'field.tooLong' })
-  .pipe(z.url({ protocol: /^https?$/, error: 'field.url' }));
+  .pipe(z.url({ protocol: /^https?$/, error: 'field.url' }))
+  // The URL parser lets a NUL or a lone surrogate through in the path; PostgreSQL cannot store them.
+  .refine(storable, { error: 'field.invalidCharacters', when: (payload) => !payload.issues.length });
 
 export const phone = z
   .string({ error: typeError })

@@ -5,6 +5,7 @@ import { hashToken } from '../../server/lib/crypto';
 import { sweepExpired } from '../../server/plugins/housekeeping';
 import type { OutgoingMail } from '../../server/plugins/mailer';
 import { ApiClient } from '../helpers/api-client';
+import { LiveClient, listen } from '../helpers/live-client';
 import { createUser, TEST_PASSWORD } from '../helpers/factories';
 import { buildTestApp, ORIGIN, type TestApp } from '../helpers/test-app';
 
@@ -287,6 +288,72 @@ describe('password reset by e-mail', () => {
     const expired = await client.post('/api/auth/password-reset/confirm', { token, password: 'Helt-nytt-lösenord-8' });
     expect(expired.statusCode).toBe(400);
     await client.signIn(user.email, user.password);
+  });
+});
+
+describe('reset links after the password changed', () => {
+  const linkFor = async (email: string) => {
+    expect((await new ApiClient(t.app).post('/api/auth/password-reset', { email })).statusCode).toBe(202);
+    return (await mailTo(email)).text.match(/token=(\S+)/)![1];
+  };
+  const confirm = (token: string, password: string) => new ApiClient(t.app).post('/api/auth/password-reset/confirm', { token, password });
+
+  it('spends every other link of the account once one of them has been used', async () => {
+    const user = await createUser(t.app);
+    const older = await linkFor(user.email);
+    const newer = await linkFor(user.email);
+    expect((await confirm(newer, 'Helt-nytt-lösenord-8')).statusCode).toBe(204);
+    const reused = await confirm(older, 'Någon-annans-lösenord-3');
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().errors).toEqual([{ field: 'token', message: 'Länken för att återställa lösenordet är ogiltig eller har gått ut. Begär en ny.' }]);
+    await new ApiClient(t.app).signIn(user.email, 'Helt-nytt-lösenord-8');
+  });
+
+  it('spends the links e-mailed before a password change', async () => {
+    const user = await createUser(t.app);
+    const link = await linkFor(user.email);
+    const client = new ApiClient(t.app);
+    await client.signIn(user.email, user.password);
+    expect((await client.post('/api/auth/password', { currentPassword: user.password, newPassword: 'Ett-nytt-lösenord-5' })).statusCode).toBe(204);
+    expect((await confirm(link, 'Någon-annans-lösenord-3')).statusCode).toBe(400);
+    await new ApiClient(t.app).signIn(user.email, 'Ett-nytt-lösenord-5');
+  });
+});
+
+describe('e-mail addresses', () => {
+  it('are one account whatever their case and surrounding spaces, at sign-up, sign-in and reset', async () => {
+    const local = unique('Blandad');
+    const client = new ApiClient(t.app);
+    expect((await client.post('/api/auth/signup', { name: 'Blandad Skiftläge', email: `  ${local.toUpperCase()} `, password: 'Ett-långt-lösenord-1' })).statusCode).toBe(202);
+    expect((await client.post('/api/auth/signup', { name: 'Dubblett', email: local.toLowerCase(), password: 'Ett-annat-lösenord-2' })).statusCode).toBe(202);
+    const rows = await t.app.db.select().from(users).where(sql`lower(${users.email}) = ${local.toLowerCase()}`);
+    expect(rows.map((r) => [r.email, r.name])).toEqual([[local.toLowerCase(), 'Blandad Skiftläge']]);
+    expect(await client.signIn(` ${local.toUpperCase()}\t`, 'Ett-långt-lösenord-1')).toMatchObject({ id: rows[0].id, email: local.toLowerCase() });
+    expect((await client.post('/api/auth/password-reset', { email: local.toUpperCase() })).statusCode).toBe(202);
+    expect((await mailTo(local.toLowerCase())).subject).toBe('Återställ ditt lösenord på Mötesplatsen');
+  });
+});
+
+describe('signing in where someone is already signed in', () => {
+  it('closes the live connections of the session it ends', async () => {
+    const url = await listen(t.app);
+    const first = await createUser(t.app);
+    const second = await createUser(t.app);
+    const browser = new ApiClient(t.app);
+    await browser.signIn(first.email, first.password);
+    const live = new LiveClient(url, { cookie: browser.cookie });
+    try {
+      await live.connected();
+      expect((await live.subscribe(`user:${first.id}`)).ok).toBe(true);
+      const closed = new Promise<string>((resolve) => {
+        live.socket.once('disconnect', (reason) => resolve(reason));
+        setTimeout(() => resolve('still connected after 5 s'), 5000).unref();
+      });
+      await browser.signIn(second.email, second.password);
+      expect(await closed).toBe('io server disconnect');
+    } finally {
+      live.close();
+    }
   });
 });
 

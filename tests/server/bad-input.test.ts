@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { message, type Locale, type MessageKey } from '../../shared/messages';
+import type { OrganisationDetail, OrganisationInput } from '../../shared/organisations';
 import { referenceItems } from '../../server/db/schema/index';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, createUser, organisationInput, orgNumber, signedInClient } from '../helpers/factories';
@@ -38,11 +39,14 @@ interface RouteCases {
 
 interface World {
   as: Record<Actor, ApiClient>;
-  ids: { orgAdmin: string; member: string; pending: string; account: string; target: string };
+  ids: { orgAdmin: string; member: string; pending: string; account: string; target: string; admin: string };
   orgA: { id: string; slug: string; orgNumber: string; contactId: string };
   orgB: { id: string; orgNumber: string; contactId: string };
   unusedReferenceId: string;
   usedReferenceId: string;
+  archivedAdministrationId: string;
+  /** An administration no organisation names, but an official belongs to. */
+  officialsAdministrationId: string;
 }
 
 /** Like ApiClient, but states no language at all: answers must then be Swedish. */
@@ -177,6 +181,9 @@ function organisationBodyCases(send: (c: ApiClient, w: World, body: unknown) => 
     },
     { name: 'a NUL character', send: (c, w) => send(c, w, bad({ name: 'Före\u0000ningen' })), status: 400, errors: [['name', 'field.invalidCharacters']] },
     { name: 'a lone surrogate', send: (c, w) => send(c, w, bad({ description: 'Trasig \ud800 text' })), status: 400, errors: [['description', 'field.invalidCharacters']] },
+    // The URL parser let these through; the NUL then reached PostgreSQL (500).
+    { name: 'a NUL character in the website', send: (c, w) => send(c, w, bad({ website: 'https://exempel.se/a\u0000b' })), status: 400, errors: [['website', 'field.invalidCharacters']] },
+    { name: 'a lone surrogate in the website', send: (c, w) => send(c, w, bad({ website: 'https://exempel.se/\ud800' })), status: 400, errors: [['website', 'field.invalidCharacters']] },
     {
       name: 'an organisation number already taken',
       send: (c, w) => send(c, w, bad({ orgNumber: takenNumber(w) })),
@@ -412,6 +419,7 @@ const table: RouteCases[] = [
       ...transportCases('DELETE', (w) => `/api/reference/${w.unusedReferenceId}`),
       ...idCases('id', (_w, id) => `/api/reference/${id}`, (c, url) => c.delete(url)),
       { name: 'a value in use', send: (c, w) => c.delete(`/api/reference/${w.usedReferenceId}`), status: 409, detail: 'error.referenceInUse' },
+      { name: 'an administration an official belongs to', send: (c, w) => c.delete(`/api/reference/${w.officialsAdministrationId}`), status: 409, detail: 'error.referenceInUse' },
     ],
   },
   {
@@ -545,6 +553,8 @@ const table: RouteCases[] = [
       { name: 'number for a role', send: (c, w) => c.patch(memberUrl(w, w.ids.member), { role: 1 }), status: 400, errors: [['role', 'field.invalidOption']] },
       { name: 'an unknown extra field', send: (c, w) => c.patch(memberUrl(w, w.ids.member), { role: 'admin', status: 'active' }), status: 400, errors: [['status', 'field.unknownField', { keys: 'status' }]] },
       { name: 'demoting the last admin', send: (c, w) => c.patch(memberUrl(w, w.ids.orgAdmin), { role: 'member' }), status: 409, detail: 'error.lastAdmin' },
+      { name: 'a role for someone who has only asked to join', send: (c, w) => c.patch(memberUrl(w, w.ids.pending), { role: 'admin' }), status: 409, detail: 'error.memberPending' },
+      { name: 'the same role for someone who has only asked to join', send: (c, w) => c.patch(memberUrl(w, w.ids.pending), { role: 'member' }), status: 409, detail: 'error.memberPending' },
     ],
   },
   {
@@ -600,6 +610,19 @@ const table: RouteCases[] = [
         errors: [['administrationId', 'error.unknownReference', { field: 'administrationId' }]],
       },
       {
+        name: 'an archived administration, for someone who does not have it',
+        send: (c, w) => c.patch(`/api/users/${w.ids.target}/role`, { role: 'official', administrationId: w.archivedAdministrationId }),
+        status: 400,
+        errors: [['administrationId', 'error.unknownReference', { field: 'administrationId' }]],
+      },
+      {
+        name: 'the last administrator giving up the role',
+        send: (c, w) => c.patch(`/api/users/${w.ids.admin}/role`, { role: 'coordinator' }),
+        status: 409,
+        detail: 'error.lastSystemAdmin',
+        errors: [['role', 'error.lastSystemAdmin']],
+      },
+      {
         name: 'an unknown extra field',
         send: (c, w) => c.patch(`/api/users/${w.ids.target}/role`, { role: 'coordinator', email: 'ny@exempel.se' }),
         status: 400,
@@ -627,6 +650,9 @@ const tables = [
   'audit_log',
   'password_reset_tokens',
   'auth_throttle',
+  // Live events and notifications: a refused or empty request tells nobody anything.
+  'events',
+  'notifications',
 ] as const;
 
 const snapshot = () => tableSnapshot(t.app, tables);
@@ -673,14 +699,22 @@ beforeAll(async () => {
   const unused = await coordinator.client.post('/api/reference', { kind: 'resource', slug: 'oanvand-resurs', nameSv: 'Oanvänd', nameEn: 'Unused' });
   expect(unused.statusCode).toBe(201);
   const [sodermalm] = await app.db.select().from(referenceItems).where(eq(referenceItems.slug, 'sodermalm'));
+  const closed = await coordinator.client.post('/api/reference', { kind: 'administration', slug: 'nedlagd-forvaltning', nameSv: 'Nedlagd förvaltning', nameEn: 'Closed administration' });
+  expect(closed.statusCode).toBe(201);
+  expect((await coordinator.client.patch(`/api/reference/${closed.json().id}`, { archived: true })).statusCode).toBe(200);
+  const officials = await coordinator.client.post('/api/reference', { kind: 'administration', slug: 'tjanstepersonernas-forvaltning', nameSv: 'Förvaltningen', nameEn: 'The administration' });
+  expect(officials.statusCode).toBe(201);
+  await createUser(app, 'official', { administration: 'tjanstepersonernas-forvaltning' });
 
   w = {
     as: { visitor: new ApiClient(app), account: account.client, orgAdmin: a.adminClient, coordinator: coordinator.client, admin: admin.client },
-    ids: { orgAdmin: a.admin.id, member: member.user.id, pending: pending.user.id, account: account.user.id, target: target.id },
+    ids: { orgAdmin: a.admin.id, member: member.user.id, pending: pending.user.id, account: account.user.id, target: target.id, admin: admin.user.id },
     orgA: { id: a.organisation.id, slug: a.organisation.slug, orgNumber: a.organisation.orgNumber, contactId: contactA.json().id },
     orgB: { id: b.organisation.id, orgNumber: b.organisation.orgNumber, contactId: contactB.json().id },
     unusedReferenceId: unused.json().id,
     usedReferenceId: sodermalm.id,
+    archivedAdministrationId: closed.json().id,
+    officialsAdministrationId: officials.json().id,
   };
 });
 afterAll(() => t.close());
@@ -741,4 +775,81 @@ describe('bad input', () => {
     }
     expect(await snapshot()).toEqual(before);
   });
+});
+
+/** The profile as the edit form sends it back. */
+const asInput = (o: OrganisationDetail): OrganisationInput => ({
+  name: o.name,
+  orgNumber: o.orgNumber,
+  legalForm: o.legalForm,
+  description: o.description,
+  ...(o.website ? { website: o.website } : {}),
+  ...(o.email ? { email: o.email } : {}),
+  ...(o.phone ? { phone: o.phone } : {}),
+  sizeClass: o.sizeClass,
+  signedAgreement: o.signedAgreement,
+  ...(o.signedAt ? { signedAt: o.signedAt } : {}),
+  districts: o.districts,
+  targetGroups: o.targetGroups,
+  administrations: o.administrations,
+  resources: o.resources,
+  resourceDescription: o.resourceDescription,
+});
+
+interface Quiet {
+  name: string;
+  as: Actor;
+  send: Send;
+  status: number;
+}
+
+// Requests that are fine but would change nothing: repeating an action, or setting what is already
+// there. Each is sent twice; neither writes a row, an audit entry, a live event or a notification.
+const quiet: Quiet[] = [
+  {
+    name: 'saving a profile unchanged (in another order, with the number without its hyphen)',
+    as: 'orgAdmin',
+    send: async (c, w) => {
+      const input = asInput((await c.get(orgUrl(w))).json());
+      return c.put(orgUrl(w), { ...input, orgNumber: ` ${input.orgNumber.replace('-', '')} `, districts: [...input.districts!].reverse() });
+    },
+    status: 200,
+  },
+  { name: 'confirming a contact confirmed today', as: 'orgAdmin', send: (c, w) => c.post(`${contactUrl(w)}/confirm`), status: 200 },
+  {
+    name: 'saving a contact confirmed today unchanged',
+    as: 'orgAdmin',
+    send: (c, w) => c.put(contactUrl(w), { name: ' Kim Kontakt ', email: 'KIM@exempel.se', phone: '08-123 456 78' }),
+    status: 200,
+  },
+  { name: 'approving someone who is already a member', as: 'orgAdmin', send: (c, w) => c.post(`${memberUrl(w, w.ids.member)}/approve`), status: 200 },
+  { name: 'approving an admin', as: 'coordinator', send: (c, w) => c.post(`${memberUrl(w, w.ids.orgAdmin)}/approve`), status: 200 },
+  { name: 'making a member a member', as: 'orgAdmin', send: (c, w) => c.patch(memberUrl(w, w.ids.member), { role: 'member' }), status: 200 },
+  { name: 'making the admin an admin', as: 'orgAdmin', send: (c, w) => c.patch(memberUrl(w, w.ids.orgAdmin), { role: 'admin' }), status: 200 },
+  { name: 'giving someone the system role they have', as: 'admin', send: (c, w) => c.patch(`/api/users/${w.ids.target}/role`, { role: 'user', administrationId: null }), status: 200 },
+  { name: 'the administrator keeping the role', as: 'admin', send: (c, w) => c.patch(`/api/users/${w.ids.admin}/role`, { role: 'admin' }), status: 200 },
+  {
+    name: 'setting a reference value to what it is',
+    as: 'coordinator',
+    send: (c, w) => c.patch(`/api/reference/${w.unusedReferenceId}`, { nameSv: 'Oanvänd', nameEn: ' Unused ', sortOrder: 0, archived: false }),
+    status: 200,
+  },
+  { name: 'un-archiving a value that is not archived', as: 'coordinator', send: (c, w) => c.patch(`/api/reference/${w.usedReferenceId}`, { archived: false }), status: 200 },
+  { name: 'changing one’s name and language to what they are', as: 'account', send: (c) => c.patch('/api/auth/me', { name: 'Test user', locale: 'sv' }), status: 200 },
+  { name: 'signing out without being signed in', as: 'visitor', send: (c) => c.post('/api/auth/logout'), status: 204 },
+];
+
+describe('requests that change nothing', () => {
+  for (const q of quiet) {
+    it(`${q.name} → ${q.status}, nothing written`, async () => {
+      const before = await snapshot();
+      const seen = await views(w);
+      for (let i = 0; i < 2; i++) {
+        const response = await q.send(w.as[q.as], w);
+        expect(response.statusCode, response.body).toBe(q.status);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(await views(w)).toEqual(seen);
+    });
+  }
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { message } from '../../shared/messages';
+import { auditLog, events as eventsTable, memberships } from '../../server/db/schema/index';
 import type { Member, OrganisationDetail, OrganisationInput } from '../../shared/organisations';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, organisationInput, signedInClient } from '../helpers/factories';
@@ -104,6 +106,26 @@ describe('joining', () => {
     const { client: coordinator } = await signedInClient(t.app, 'coordinator');
     expect((await coordinator.post(`${members(organisation.id)}/${user.id}/approve`)).statusCode).toBe(200);
     expect((await myMemberships(client))[0].status).toBe('active');
+  });
+
+  it('records one decision when a request is approved twice, or by two admins: the first approver’s', async () => {
+    const { organisation, admin, adminClient } = await createOrganisation(t.app);
+    const { user, client } = await signedInClient(t.app, 'user');
+    await client.post(members(organisation.id));
+    const events = async () => (await t.app.db.select().from(eventsTable).where(eq(eventsTable.room, `user:${user.id}`))).length;
+    const eventsBefore = await events();
+    expect((await adminClient.post(`${members(organisation.id)}/${user.id}/approve`)).statusCode).toBe(200);
+    const { client: coordinator } = await signedInClient(t.app, 'coordinator');
+    const again = await coordinator.post(`${members(organisation.id)}/${user.id}/approve`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ userId: user.id, status: 'active', role: 'member' });
+    const [row] = await t.app.db.select().from(memberships).where(and(eq(memberships.organisationId, organisation.id), eq(memberships.userId, user.id)));
+    expect(row.decidedBy).toBe(admin.id);
+    const approvals = await t.app.db.select().from(auditLog).where(and(eq(auditLog.targetId, organisation.id), eq(auditLog.action, 'membership.approve')));
+    expect(approvals).toHaveLength(1);
+    // One account.changed for the approval; none for the repeat, nor for a role the person has.
+    expect((await adminClient.patch(`${members(organisation.id)}/${user.id}`, { role: 'member' })).statusCode).toBe(200);
+    expect(await events()).toBe(eventsBefore + 1);
   });
 
   it('answers 404 when approving or promoting someone who never asked', async () => {

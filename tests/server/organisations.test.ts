@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { message } from '../../shared/messages';
 import type { Contact, OrganisationDetail, OrganisationInput } from '../../shared/organisations';
-import { contacts } from '../../server/db/schema/index';
+import { auditLog, contacts, organisations } from '../../server/db/schema/index';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, organisationInput, orgNumber, signedInClient } from '../helpers/factories';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
@@ -112,6 +112,56 @@ describe('registering an organisation', () => {
     expect(first.organisation.slug).toBe('samma-namn');
     expect(second.organisation.slug).toBe('samma-namn-2');
     expect((await get('samma-namn-2')).id).toBe(second.organisation.id);
+  });
+
+  it('never gives a slug the app or the API uses for something else, or one shaped like an id', async () => {
+    const { client } = await signedInClient(t.app, 'coordinator');
+    const register = async (name: string) => {
+      const response = await client.post('/api/organisations', organisationInput({ name }));
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as OrganisationDetail;
+    };
+    // "/api/organisations/overview" is the overview and "/organisationer/ny" the registration form.
+    const overview = await register('Overview');
+    const ny = await register('NY');
+    expect(overview.slug).toBe('overview-2');
+    expect(ny.slug).toBe('ny-2');
+    expect((await get('overview-2')).id).toBe(overview.id);
+    expect((await get('ny-2')).id).toBe(ny.id);
+    // A name that is another organisation's id does not take over that id's address.
+    const named = await register(overview.id);
+    expect(named.slug).toBe(`${overview.id}-2`);
+    expect((await get(overview.id)).id).toBe(overview.id);
+  });
+
+  it('finds an organisation by its id even when another one has that id as its slug', async () => {
+    const victim = await createOrganisation(t.app);
+    const other = await createOrganisation(t.app);
+    // A slug from before ids were reserved (or written by hand).
+    await t.app.db.update(organisations).set({ slug: victim.organisation.id }).where(eq(organisations.id, other.organisation.id));
+    for (let i = 0; i < 3; i++) expect((await get(victim.organisation.id)).id).toBe(victim.organisation.id);
+    const edit = await victim.adminClient.put(`/api/organisations/${victim.organisation.id}`, { ...asInput(victim.organisation), description: 'Vår egen.' });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json()).toMatchObject({ id: victim.organisation.id, description: 'Vår egen.' });
+  });
+
+  it('gives every one of many organisations of the same name its own slug (it refused the 21st)', async () => {
+    const { client } = await signedInClient(t.app, 'coordinator');
+    const slugs: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      // Cyrillic letters leave nothing for a slug: every one of these starts from "organisation".
+      const response = await client.post('/api/organisations', organisationInput({ name: 'Украинцы в Стокгольме' }));
+      expect(response.statusCode, response.body).toBe(201);
+      slugs.push(response.json().slug);
+    }
+    expect(new Set(slugs).size).toBe(22);
+    expect(slugs.slice(0, 2)).toEqual(['organisation', 'organisation-2']);
+  });
+
+  it('cuts a long name’s slug at 60 characters without leaving a hyphen at the end', async () => {
+    const { organisation } = await createOrganisation(t.app, { name: `${'a'.repeat(59)} bcd` });
+    expect(organisation.slug).toBe('a'.repeat(59));
+    expect(organisation.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 
   it('refuses visitors', async () => {
@@ -337,6 +387,21 @@ describe('editing a profile', () => {
     expect((await get(organisation.id)).name).toBe('Orörda föreningen');
   });
 
+  it('saves a profile sent back unchanged without touching it: same updated time, no audit entry', async () => {
+    const { organisation, adminClient } = await createOrganisation(t.app, { website: 'https://oforandrad.example', signedAgreement: true, signedAt: '2024-03-01' });
+    const audits = async () => (await t.app.db.select().from(auditLog).where(eq(auditLog.targetId, organisation.id))).length;
+    const before = await audits();
+    const response = await adminClient.put(`/api/organisations/${organisation.id}`, asInput(organisation));
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual(organisation);
+    expect(await audits()).toBe(before);
+    // A real change still counts.
+    const changed = await adminClient.put(`/api/organisations/${organisation.id}`, { ...asInput(organisation), districts: ['farsta'] });
+    expect(changed.json().districts).toEqual(['farsta']);
+    expect(Date.parse(changed.json().updatedAt)).toBeGreaterThan(Date.parse(organisation.updatedAt));
+    expect(await audits()).toBe(before + 1);
+  });
+
   it('answers 404 for an organisation that does not exist', async () => {
     const { client } = await signedInClient(t.app, 'coordinator');
     const response = await client.put('/api/organisations/00000000-0000-4000-8000-000000000000', organisationInput());
@@ -409,6 +474,29 @@ describe('contact people', () => {
     // Saving a contact counts as confirming it too.
     expect((await adminClient.put(`${base}/${edited.id}`, { name: 'Redigerad Kontakt', title: 'Sekreterare' })).json().needsConfirmation).toBe(false);
     expect(await flags(adminClient)).toEqual({ 'Gammal Kontakt': false, 'Nästan Gammal': false, 'Redigerad Kontakt': false });
+  });
+
+  it('confirms a contact once: a second click the same day changes nothing and is not audited again', async () => {
+    const { organisation, adminClient } = await createOrganisation(t.app);
+    const base = `/api/organisations/${organisation.id}/contacts`;
+    const contact: Contact = (await adminClient.post(base, { name: 'Dubbel Klick' })).json();
+    await t.app.db.update(contacts).set({ lastConfirmedAt: new Date(Date.now() - 400 * DAY) }).where(eq(contacts.id, contact.id));
+    const confirms = async () => (await t.app.db.select().from(auditLog).where(eq(auditLog.targetId, organisation.id))).filter((a) => a.action === 'contact.confirm').length;
+
+    const first = await adminClient.post(`${base}/${contact.id}/confirm`);
+    expect(first.json()).toMatchObject({ needsConfirmation: false });
+    const second = await adminClient.post(`${base}/${contact.id}/confirm`);
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toEqual(first.json());
+    expect(await confirms()).toBe(1);
+    // Saving it unchanged right after is no news either; a change is.
+    expect((await adminClient.put(`${base}/${contact.id}`, { name: 'Dubbel Klick' })).json()).toEqual(first.json());
+    expect((await adminClient.put(`${base}/${contact.id}`, { name: 'Dubbel Klick', title: 'Kassör' })).json()).toMatchObject({ title: 'Kassör' });
+    expect((await t.app.db.select().from(auditLog).where(eq(auditLog.targetId, organisation.id)).orderBy(auditLog.id)).map((a) => a.action).filter((a) => a.startsWith('contact.'))).toEqual([
+      'contact.create',
+      'contact.confirm',
+      'contact.update',
+    ]);
   });
 
   it('lets the coordinator keep contacts, but not a member or a stranger', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { message } from '../../shared/messages';
+import { auditLog } from '../../server/db/schema/index';
 import type { Overview } from '../../shared/organisations';
 import type { ReferenceItem } from '../../shared/reference';
 import { ApiClient } from '../helpers/api-client';
@@ -99,6 +101,20 @@ describe('keeping reference data', () => {
     expect((await find(item.id))!.slug).toBe(slug);
 
     expect((await coordinator.patch('/api/reference/00000000-0000-4000-8000-000000000000', { nameSv: 'Finns inte' })).statusCode).toBe(404);
+  });
+
+  it('audits what a change changed, and nothing for a change that changes nothing', async () => {
+    const item = await create(coordinator, { kind: 'targetGroup', slug: uniqueSlug('samma'), nameSv: 'Samma', nameEn: 'Same' });
+    const audit = async () =>
+      (await t.app.db.select().from(auditLog).where(and(eq(auditLog.targetId, item.id), eq(auditLog.action, 'reference.update')))).map((a) => a.detail);
+    for (const body of [{}, { nameSv: 'Samma' }, { nameSv: ' Samma ', nameEn: 'Same', sortOrder: 0, archived: false }]) {
+      const response = await coordinator.patch(`/api/reference/${item.id}`, body);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual(item);
+    }
+    expect(await audit()).toEqual([]);
+    expect((await coordinator.patch(`/api/reference/${item.id}`, { nameSv: 'Samma', nameEn: 'Equal' })).json()).toEqual({ ...item, nameEn: 'Equal' });
+    expect(await audit()).toEqual([{ nameEn: 'Equal' }]);
   });
 
   it('archives a value: still listed (marked archived) and on existing profiles, but no longer counted in the overview', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { message } from '../../shared/messages';
+import { users } from '../../server/db/schema/index';
 import type { ReferenceItem } from '../../shared/reference';
 import type { UserSummary } from '../../shared/users';
 import { ApiClient } from '../helpers/api-client';
@@ -126,6 +128,57 @@ describe('setting a system role', () => {
     expect((await admin.patch(`/api/users/${user.id}/role`, { role: 'admin' })).statusCode).toBe(200);
     expect((await client.patch(`/api/users/${target.id}/role`, { role: 'coordinator' })).statusCode).toBe(200);
     expect((await listUsers(target.email))[0].role).toBe('coordinator');
+  });
+
+  it('never leaves Mötesplatsen without an administrator, also when two demote each other at once', async () => {
+    // A fresh database of its own: this file's other administrators would otherwise be there too.
+    const own = await buildTestApp();
+    try {
+      const first = await signedInClient(own.app, 'admin');
+      const alone = await first.client.patch(`/api/users/${first.user.id}/role`, { role: 'user' });
+      expect(alone.statusCode).toBe(409);
+      expect(alone.json()).toMatchObject({ detail: message('sv', 'error.lastSystemAdmin'), errors: [{ field: 'role', message: message('sv', 'error.lastSystemAdmin') }] });
+      expect((await me(first.client)).role).toBe('admin');
+
+      const second = await signedInClient(own.app, 'admin');
+      const [a, b] = await Promise.all([
+        first.client.patch(`/api/users/${second.user.id}/role`, { role: 'coordinator' }),
+        second.client.patch(`/api/users/${first.user.id}/role`, { role: 'coordinator' }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409].sort());
+      const roles = [(await me(first.client)).role, (await me(second.client)).role];
+      expect(roles.filter((r) => r === 'admin')).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('lets an official keep an archived administration but not be given one anew', async () => {
+    const coordinator = (await signedInClient(t.app, 'coordinator')).client;
+    const created = await coordinator.post('/api/reference', { kind: 'administration', slug: `stangd-${Math.random().toString(36).slice(2, 8)}`, nameSv: 'Stängd', nameEn: 'Closed' });
+    const closed = created.json().id as string;
+    const keeper = await signedInClient(t.app, 'user');
+    expect((await admin.patch(`/api/users/${keeper.user.id}/role`, { role: 'official', administrationId: closed })).statusCode).toBe(200);
+    expect((await coordinator.patch(`/api/reference/${closed}`, { archived: true })).statusCode).toBe(200);
+
+    const newcomer = await signedInClient(t.app, 'user');
+    const refused = await admin.patch(`/api/users/${newcomer.user.id}/role`, { role: 'official', administrationId: closed });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'administrationId', message: message('sv', 'error.unknownReference', { field: 'administrationId' }) }]);
+    expect(await me(newcomer.client)).toMatchObject({ role: 'user', administrationId: null });
+    // The one who has it keeps it, also when saved again.
+    expect((await admin.patch(`/api/users/${keeper.user.id}/role`, { role: 'official', administrationId: closed })).statusCode).toBe(200);
+    expect(await me(keeper.client)).toMatchObject({ role: 'official', administrationId: closed });
+  });
+
+  it('lists people of the same name in a stable order', async () => {
+    for (let i = 0; i < 3; i++) await createUser(t.app, 'user', { name: 'Samma Namnsson' });
+    const order = async () => (await listUsers('Samma Namnsson')).map((u) => u.email);
+    const first = await order();
+    expect(first).toEqual([...first].sort());
+    // An update writes a new row version, which moved the person within the list.
+    await t.app.db.update(users).set({ name: 'Samma Namnsson' }).where(eq(users.email, first[0]));
+    expect(await order()).toEqual(first);
   });
 
   it('answers 404 for an unknown account and 400 for an unknown role', async () => {

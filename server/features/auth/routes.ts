@@ -59,8 +59,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Sign in; sets the session cookie', body: loginSchema, response: { 200: meResponseSchema, ...errors } },
   }, async (request, reply) => {
     const { userId, token, expiresAt } = await logIn(deps(), request.body, request.ip);
-    // A new sign-in always gets a new session; one the browser already had is ended.
+    // A new sign-in always gets a new session; one the browser already had is ended, and its live
+    // connections (perhaps someone else's) close with it.
     if (request.sessionId) await invalidateSession(app.db, request.sessionId);
+    if (request.user) await recordEventsNow(app.db, [accountChanged(request.user.id)]);
     reply.setSession(token, expiresAt);
     return { user: await loadCurrentUser(app.db, userId) };
   });

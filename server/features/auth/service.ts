@@ -1,7 +1,7 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { ChangePasswordInput, CurrentUser, LoginInput, ResetConfirmInput, SignupInput } from '../../../shared/auth';
 import type { Locale } from '../../../shared/messages';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { memberships, organisations, passwordResetTokens, users } from '../../db/schema/index';
 import { generateToken, hashPassword, hashToken, verifyPassword } from '../../lib/crypto';
 import { accountChanged, recordEvents } from '../../lib/events';
@@ -83,9 +83,20 @@ export async function changePassword(deps: AuthDeps, userId: string, input: Chan
   }
   assertPasswordNotCommon(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await deps.db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
-  await invalidateUserSessions(deps.db, userId);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+    await invalidateUserSessions(tx as unknown as Db, userId);
+    await spendResetTokens(tx, userId);
+  });
   return createSession(deps.db, userId, deps.sessionPolicy);
+}
+
+/**
+ * A reset link e-mailed before the password changed must not set it again afterwards (someone who
+ * read the old mail, a second link requested meanwhile): every unused link of the account is spent.
+ */
+async function spendResetTokens(tx: Tx, userId: string) {
+  await tx.update(passwordResetTokens).set({ usedAt: new Date() }).where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
 }
 
 export async function requestPasswordReset(deps: AuthDeps, email: string, ip: string) {
@@ -122,15 +133,19 @@ export async function confirmPasswordReset(deps: AuthDeps, input: ResetConfirmIn
     if (!spent) throw new DomainError(400, 'error.resetTokenInvalid', {}, [{ field: 'token', key: 'error.resetTokenInvalid' }]);
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, spent.userId));
     await invalidateUserSessions(tx as unknown as Db, spent.userId);
+    await spendResetTokens(tx, spent.userId);
     // Every live connection of the account closes with its sessions.
     await recordEvents(tx, [accountChanged(spent.userId)]);
   });
 }
 
+/** Writes only what differs: saving one's name and language as they are changes nothing. */
 export async function updateProfile(db: Db, userId: string, input: { name?: string; locale?: Locale }) {
-  if (input.name !== undefined || input.locale !== undefined) {
-    await db.update(users).set(input).where(eq(users.id, userId));
-  }
+  const conditions = [
+    ...(input.name !== undefined ? [ne(users.name, input.name)] : []),
+    ...(input.locale !== undefined ? [ne(users.locale, input.locale)] : []),
+  ];
+  if (conditions.length) await db.update(users).set(input).where(and(eq(users.id, userId), or(...conditions)));
 }
 
 export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUser | null> {

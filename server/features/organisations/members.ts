@@ -4,6 +4,7 @@ import type { MembershipRole } from '../../../shared/roles';
 import type { Db, Tx } from '../../db/client';
 import { auditLog, memberships, organisations, users } from '../../db/schema/index';
 import { conflict, DomainError, notFound } from '../../lib/errors';
+import { accountChanged, recordEvents } from '../../lib/events';
 import { isUniqueViolation } from '../../lib/pg-errors';
 import type { AuthUser } from '../../lib/sessions';
 
@@ -51,15 +52,20 @@ export async function requestToJoin(db: Db, user: AuthUser, organisationId: stri
   return getMember(db, organisationId, user.id);
 }
 
+/**
+ * Approves a request to join. Approving someone who is already an active member changes nothing:
+ * no new decision, no audit entry, no live event (a second click, or two admins at once).
+ */
 export async function approveMember(db: Db, actor: AuthUser, organisationId: string, userId: string): Promise<Member> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(memberships)
       .set({ status: 'active', decidedAt: new Date(), decidedBy: actor.id })
-      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), eq(memberships.status, 'pending')))
       .returning();
-    if (!row) throw notFound();
+    if (!row) return getMember(tx, organisationId, userId); // 404 when there is no such member
     await tx.insert(auditLog).values({ actorId: actor.id, action: 'membership.approve', targetType: 'organisation', targetId: organisationId, detail: { userId } });
+    await recordEvents(tx, [accountChanged(userId)]);
     return getMember(tx, organisationId, userId);
   });
 }
@@ -79,12 +85,15 @@ async function assertKeepsAnAdmin(tx: Tx, organisationId: string, userId: string
   if (target.role === 'admin' && target.status === 'active' && others === 0) throw new DomainError(409, 'error.lastAdmin');
 }
 
+/** Changing someone to the role they already have changes nothing and records nothing. */
 export async function changeMemberRole(db: Db, actor: AuthUser, organisationId: string, userId: string, role: MembershipRole): Promise<Member> {
   return db.transaction(async (tx) => {
     if (role === 'member') await assertKeepsAnAdmin(tx, organisationId, userId);
     // A request to join is approved first: promoting it would make someone admin who never became a member.
-    const [current] = await tx.select({ status: memberships.status }).from(memberships).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-    if (current?.status === 'pending') throw new DomainError(409, 'error.memberPending');
+    const [current] = await tx.select({ status: memberships.status, role: memberships.role }).from(memberships).where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+    if (!current) throw notFound();
+    if (current.status === 'pending') throw new DomainError(409, 'error.memberPending');
+    if (current.role === role) return getMember(tx, organisationId, userId);
     const [row] = await tx
       .update(memberships)
       .set({ role })
@@ -92,6 +101,8 @@ export async function changeMemberRole(db: Db, actor: AuthUser, organisationId: 
       .returning();
     if (!row) throw notFound();
     await tx.insert(auditLog).values({ actorId: actor.id, action: 'membership.role', targetType: 'organisation', targetId: organisationId, detail: { userId, role } });
+    // Live connections re-check what the person may still see.
+    await recordEvents(tx, [accountChanged(userId)]);
     return getMember(tx, organisationId, userId);
   });
 }

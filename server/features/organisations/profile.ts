@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, like, or, sql } from 'drizzle-orm';
 import type { OrganisationData, OrganisationDetail } from '../../../shared/organisations';
 import type { ReferenceKind } from '../../../shared/reference';
 import type { Db, Tx } from '../../db/client';
@@ -26,14 +26,38 @@ export function slugify(name: string): string {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'organisation'
+      .slice(0, 60)
+      // Cutting at 60 characters may leave a hyphen at the end.
+      .replace(/-+$/, '') || 'organisation'
   );
 }
 
+/**
+ * Slugs an organisation may not have: addresses the API or the app already use for something else
+ * (`/api/organisations/overview`, `/organisationer/ny`), and anything shaped like an id, which would
+ * make `/api/organisations/<that id>` ambiguous.
+ */
+const reservedSlugs = new Set(['overview', 'ny']);
+const isReservedSlug = (slug: string) => reservedSlugs.has(slug) || uuidPattern.test(slug);
+
+/** The first of base, base-2, base-3, … that is neither reserved nor taken. */
+async function freeSlug(db: Db, base: string): Promise<string> {
+  const taken = new Set(
+    (await db.select({ slug: organisations.slug }).from(organisations).where(or(eq(organisations.slug, base), like(organisations.slug, `${base}-%`)))).map((r) => r.slug),
+  );
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!isReservedSlug(candidate) && !taken.has(candidate)) return candidate;
+  }
+}
+
+/** An organisation by id or slug; an id always wins over a slug that happens to look the same. */
 export async function findOrganisationId(db: Db, ref: string): Promise<string> {
+  const byId = uuidPattern.test(ref);
   const row = await db.query.organisations.findFirst({
     columns: { id: true },
-    where: uuidPattern.test(ref) ? or(eq(organisations.id, ref), eq(organisations.slug, ref)) : eq(organisations.slug, ref),
+    where: byId ? or(eq(organisations.id, ref), eq(organisations.slug, ref)) : eq(organisations.slug, ref),
+    ...(byId ? { orderBy: sql`${organisations.id} = ${ref} desc` } : {}),
   });
   if (!row) throw notFound();
   return row.id;
@@ -132,9 +156,9 @@ function mapUniqueViolation(error: unknown): never {
 
 export async function createOrganisation(db: Db, actor: AuthUser, input: OrganisationData): Promise<string> {
   const base = slugify(input.name);
-  // A name may already be taken as a slug; try a few numbered variants before giving up.
-  for (let attempt = 1; attempt <= 20; attempt++) {
-    const slug = attempt === 1 ? base : `${base}-${attempt}`;
+  // The free slug is looked up first; another registration may still take it in between, so retry.
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const slug = await freeSlug(db, base);
     try {
       return await db.transaction(async (tx) => {
         const referenceIds = await resolveReferences(tx, input);
@@ -156,19 +180,27 @@ export async function createOrganisation(db: Db, actor: AuthUser, input: Organis
   throw conflict('error.slugTaken', 'name');
 }
 
+/** Saving the profile as it is changes nothing: no new "updated" time, no audit entry. */
 export async function updateOrganisation(db: Db, actor: AuthUser, id: string, input: OrganisationData) {
   try {
     await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
+      if (!current) throw notFound();
       const referenceIds = await resolveReferences(tx, input, id);
-      const [row] = await tx
+      const currentReferenceIds = (await tx.select({ id: organisationReferences.referenceId }).from(organisationReferences).where(eq(organisationReferences.organisationId, id))).map((r) => r.id);
+      const next = columns(input);
+      const sameColumns = (Object.keys(next) as (keyof typeof next)[]).every((key) => current[key] === next[key]);
+      const sameReferences = referenceIds.length === currentReferenceIds.length && referenceIds.every((r) => currentReferenceIds.includes(r));
+      if (sameColumns && sameReferences) return;
+      await tx
         .update(organisations)
-        .set({ ...columns(input), updatedAt: sql`now()` })
-        .where(eq(organisations.id, id))
-        .returning({ id: organisations.id });
-      if (!row) throw notFound();
-      await tx.delete(organisationReferences).where(eq(organisationReferences.organisationId, id));
-      if (referenceIds.length) {
-        await tx.insert(organisationReferences).values(referenceIds.map((referenceId) => ({ organisationId: id, referenceId })));
+        .set({ ...next, updatedAt: sql`now()` })
+        .where(eq(organisations.id, id));
+      if (!sameReferences) {
+        await tx.delete(organisationReferences).where(eq(organisationReferences.organisationId, id));
+        if (referenceIds.length) {
+          await tx.insert(organisationReferences).values(referenceIds.map((referenceId) => ({ organisationId: id, referenceId })));
+        }
       }
       await tx.insert(auditLog).values({ actorId: actor.id, action: 'organisation.update', targetType: 'organisation', targetId: id, detail: { name: input.name } });
     });
@@ -176,4 +208,3 @@ export async function updateOrganisation(db: Db, actor: AuthUser, id: string, in
     mapUniqueViolation(error);
   }
 }
-

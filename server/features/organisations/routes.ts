@@ -135,9 +135,8 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Approve a join request (organisation admins, coordinator, administrator)', params: memberParams, response: { 200: memberSchema, ...errors } },
   }, async (request) => {
     const { user, organisationId } = await authorise(request, request.params.id, canManageMembers);
-    const member = await approveMember(app.db, user, organisationId, request.params.userId);
-    await recordEventsNow(app.db, [accountChanged(request.params.userId)]);
-    return member;
+    // A live event (the person's connections re-check their rooms) is recorded only when something changed.
+    return approveMember(app.db, user, organisationId, request.params.userId);
   });
 
   app.patch('/:id/members/:userId', {
@@ -145,9 +144,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Make a member an admin or back (organisation admins, coordinator, administrator)', params: memberParams, body: memberUpdateSchema, response: { 200: memberSchema, ...errors } },
   }, async (request) => {
     const { user, organisationId } = await authorise(request, request.params.id, canManageMembers);
-    const member = await changeMemberRole(app.db, user, organisationId, request.params.userId, request.body.role);
-    await recordEventsNow(app.db, [accountChanged(request.params.userId)]);
-    return member;
+    return changeMemberRole(app.db, user, organisationId, request.params.userId, request.body.role);
   });
 
   app.delete('/:id/members/:userId', {

@@ -34,17 +34,17 @@ export async function createReference(db: Db, actorId: string, input: ReferenceC
   }
 }
 
+/** A change that leaves every value as it is (or names none) is a no-op: nothing written, no audit entry. */
 export async function updateReference(db: Db, actorId: string, id: string, input: ReferenceUpdate) {
   return db.transaction(async (tx) => {
-    // An empty change is a no-op (an UPDATE needs at least one column).
-    if (!Object.values(input).some((v) => v !== undefined)) {
-      const [row] = await tx.select().from(referenceItems).where(eq(referenceItems.id, id));
-      if (!row) throw notFound();
-      return present(row);
-    }
-    const [row] = await tx.update(referenceItems).set(input).where(eq(referenceItems.id, id)).returning();
-    if (!row) throw notFound();
-    await tx.insert(auditLog).values({ actorId, action: 'reference.update', targetType: 'reference', targetId: id, detail: input });
+    const [current] = await tx.select().from(referenceItems).where(eq(referenceItems.id, id)).for('update');
+    if (!current) throw notFound();
+    const changes = Object.fromEntries(
+      Object.entries(input).filter(([key, value]) => value !== undefined && current[key as keyof ReferenceUpdate] !== value),
+    ) as ReferenceUpdate;
+    if (!Object.keys(changes).length) return present(current);
+    const [row] = await tx.update(referenceItems).set(changes).where(eq(referenceItems.id, id)).returning();
+    await tx.insert(auditLog).values({ actorId, action: 'reference.update', targetType: 'reference', targetId: id, detail: changes });
     return present(row);
   });
 }
