@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { signupSchema } from '../../shared/auth';
 import { fieldErrors } from '../../shared/validation';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/client';
-import { users } from '../db/schema/index';
+import { passwordResetTokens, sessions, users } from '../db/schema/index';
 import { hashPassword } from '../lib/crypto';
 import { isCommonPassword } from '../features/auth/common-passwords';
 
@@ -40,11 +40,19 @@ const config = loadConfig();
 const database = await openDatabase(config.database);
 try {
   const passwordHash = await hashPassword(parsed.data.password);
-  const [row] = await database.db
-    .insert(users)
-    .values({ email: parsed.data.email, name: parsed.data.name, passwordHash, role: 'admin' })
-    .onConflictDoUpdate({ target: sql`lower(${users.email})` as never, set: { role: 'admin', passwordHash, name: parsed.data.name } })
-    .returning({ id: users.id, email: users.email });
+  const row = await database.db.transaction(async (tx) => {
+    // E-mail addresses are unique case-insensitively (an index on lower(email), which an ON CONFLICT
+    // target in drizzle cannot name): look the account up, then update or insert.
+    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${parsed.data.email})`).for('update');
+    const [admin] = existing
+      ? await tx.update(users).set({ role: 'admin', passwordHash, name: parsed.data.name, passwordChangedAt: new Date() }).where(eq(users.id, existing.id)).returning({ id: users.id, email: users.email })
+      : await tx.insert(users).values({ email: parsed.data.email, name: parsed.data.name, passwordHash, role: 'admin' }).returning({ id: users.id, email: users.email });
+    // Taking over an existing account sets its password: as with a password reset, whoever was signed
+    // in with the old one (perhaps the reason for running this) is signed out, and open reset links die.
+    await tx.delete(sessions).where(eq(sessions.userId, admin.id));
+    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, admin.id));
+    return admin;
+  });
   console.log(`Administratör klar: ${row.email} (${row.id}) i ${database.kind}.`);
 } finally {
   await database.close();
