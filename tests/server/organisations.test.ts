@@ -128,6 +128,8 @@ describe('registering an organisation', () => {
     expect(ny.slug).toBe('ny-2');
     expect((await get('overview-2')).id).toBe(overview.id);
     expect((await get('ny-2')).id).toBe(ny.id);
+    // An address typed or linked with capitals finds it too (slugs are lower case).
+    expect((await get('Overview-2')).id).toBe(overview.id);
     // A name that is another organisation's id does not take over that id's address.
     const named = await register(overview.id);
     expect(named.slug).toBe(`${overview.id}-2`);

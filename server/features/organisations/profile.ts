@@ -56,7 +56,8 @@ export async function findOrganisationId(db: Db, ref: string): Promise<string> {
   const byId = uuidPattern.test(ref);
   const row = await db.query.organisations.findFirst({
     columns: { id: true },
-    where: byId ? or(eq(organisations.id, ref), eq(organisations.slug, ref)) : eq(organisations.slug, ref),
+    // Slugs are lower case; an address typed or linked with capitals still finds the organisation.
+    where: byId ? or(eq(organisations.id, ref), eq(organisations.slug, ref.toLowerCase())) : eq(organisations.slug, ref.toLowerCase()),
     ...(byId ? { orderBy: sql`${organisations.id} = ${ref} desc` } : {}),
   });
   if (!row) throw notFound();
