@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  baseURL,
   browserSession,
   demo,
   expectHeading,
@@ -187,6 +188,30 @@ describe('in English', () => {
     expect((await bar.boundingBox())?.width ?? 0).toBeGreaterThan(20);
     await page.getByRole('list', { name: 'Organisations by district' }).getByText('Bromma').waitFor();
 
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('one person, two tabs', () => {
+  it('a name saved in one tab shows in the other tab’s header without a reload', async () => {
+    const { page, context, problems } = await open();
+    const email = uniqueEmail('tva-flikar');
+    const password = 'Ett-langt-losenord-for-test';
+    const signup = await page.request.post('/api/auth/signup', { data: { name: 'Tove Tvåflik', email, password }, headers: { origin: baseURL() } });
+    expect(signup.status()).toBe(202);
+    await signIn(page, email, password);
+    await page.goto('/');
+    await page.getByText('Inloggad som Tove Tvåflik').waitFor();
+
+    const other = await context.newPage();
+    await other.goto('/konto');
+    await expectHeading(other, 'Mitt konto');
+    await other.getByLabel('Namn', { exact: true }).fill('Tove Nyman');
+    await other.getByRole('button', { name: 'Spara namn' }).click();
+    await other.getByText('Ditt namn är sparat.').waitFor();
+
+    // The first tab hears account.changed in its own room and asks who it is again.
+    await page.getByText('Inloggad som Tove Nyman').waitFor({ timeout: 5000 });
     expect(problems).toEqual([]);
   });
 });

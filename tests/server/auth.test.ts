@@ -379,8 +379,21 @@ describe('cross-site request defence', () => {
     const user = await createUser(t.app);
     const client = new ApiClient(t.app);
     await client.signIn(user.email, user.password);
-    const response = await client.patch('/api/auth/me', { name: 'Nytt Namn', locale: 'en' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json().user).toMatchObject({ name: 'Nytt Namn', locale: 'en' });
+    // Another tab of the same person hears of the change in its own room, once per real change.
+    const live = new LiveClient(await listen(t.app), { cookie: client.cookie });
+    try {
+      await live.connected();
+      expect((await live.subscribe(`user:${user.id}`)).ok).toBe(true);
+      const response = await client.patch('/api/auth/me', { name: 'Nytt Namn', locale: 'en' });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().user).toMatchObject({ name: 'Nytt Namn', locale: 'en' });
+      await live.waitFor((events) => events.some((e) => e.type === 'account.changed'), 3000, 'account.changed');
+      expect((await client.patch('/api/auth/me', { name: 'Nytt Namn' })).statusCode).toBe(200);
+      await client.get('/api/auth/me');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(live.ofType('account.changed')).toHaveLength(1);
+    } finally {
+      live.close();
+    }
   });
 });

@@ -145,7 +145,12 @@ export async function updateProfile(db: Db, userId: string, input: { name?: stri
     ...(input.name !== undefined ? [ne(users.name, input.name)] : []),
     ...(input.locale !== undefined ? [ne(users.locale, input.locale)] : []),
   ];
-  if (conditions.length) await db.update(users).set(input).where(and(eq(users.id, userId), or(...conditions)));
+  if (!conditions.length) return;
+  await db.transaction(async (tx) => {
+    const changed = await tx.update(users).set(input).where(and(eq(users.id, userId), or(...conditions))).returning({ id: users.id });
+    // The person's other tabs show the new name or language without a reload.
+    if (changed.length) await recordEvents(tx, [accountChanged(userId)]);
+  });
 }
 
 export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUser | null> {

@@ -4,6 +4,7 @@ import type { NotificationList } from '../../../../shared/notifications';
 import { userRoom, type LiveEvent } from '../../../../shared/realtime';
 import { useI18n } from '../../i18n/use-i18n';
 import { announce } from '../../lib/announcer';
+import { meQueryKey } from '../../lib/current-user';
 import { paths } from '../../lib/paths';
 import { useLiveRoom, withCursor } from '../../lib/realtime';
 import { notificationKeys, useNotifications } from './api';
@@ -31,8 +32,16 @@ export function NotificationBadge({ userId }: { userId: string }) {
         announce(t('notifications.new', { text: notificationText(t, (event as LiveEvent<'notification.created'>).data.notification) }));
       }
       if (result.refetch) void queryClient.invalidateQueries({ queryKey: key });
+      // One's name, language, role or memberships changed (in another tab, or by an admin): the
+      // header, menus and guards follow without a reload.
+      if (event.type === 'account.changed') void queryClient.invalidateQueries({ queryKey: meQueryKey });
     },
-    { onReset: () => void queryClient.invalidateQueries({ queryKey: key }) },
+    {
+      onReset: () => {
+        void queryClient.invalidateQueries({ queryKey: key });
+        void queryClient.invalidateQueries({ queryKey: meQueryKey });
+      },
+    },
   );
 
   return (
