@@ -17,6 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// The app listens once per file, for the tests that need a real Socket.IO connection.
+let url: string | undefined;
+const liveUrl = async () => (url ??= await listen(t.app));
+
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}@test.example`;
 const sessionCount = async (userId: string) =>
   (await t.app.db.select({ n: sql<number>`count(*)::int` }).from(sessions).where(eq(sessions.userId, userId)))[0].n;
@@ -336,7 +340,7 @@ describe('e-mail addresses', () => {
 
 describe('signing in where someone is already signed in', () => {
   it('closes the live connections of the session it ends', async () => {
-    const url = await listen(t.app);
+    const url = await liveUrl();
     const first = await createUser(t.app);
     const second = await createUser(t.app);
     const browser = new ApiClient(t.app);
@@ -380,7 +384,7 @@ describe('cross-site request defence', () => {
     const client = new ApiClient(t.app);
     await client.signIn(user.email, user.password);
     // Another tab of the same person hears of the change in its own room, once per real change.
-    const live = new LiveClient(await listen(t.app), { cookie: client.cookie });
+    const live = new LiveClient(await liveUrl(), { cookie: client.cookie });
     try {
       await live.connected();
       expect((await live.subscribe(`user:${user.id}`)).ok).toBe(true);
