@@ -1,7 +1,8 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { message, type Locale, type MessageKey } from '../../shared/messages';
+import type { ApiClient } from './api-client';
 
 // What every bad-input suite (tests/server/*bad-input.test.ts) checks the same way: the answer is
 // problem details with the expected status, title, detail and field messages in the caller's
@@ -71,4 +72,71 @@ export async function documentedRoutes(app: FastifyInstance, prefixes: readonly 
         takesInput: method !== 'get' || path.includes('{') || Boolean(op.parameters?.length) || Boolean(op.requestBody),
       })),
     );
+}
+
+type Send<W> = (client: ApiClient, world: W) => Promise<LightMyRequestResponse>;
+
+/** Where a suite's cases run: who sends them, the world they aim at, and everything that must not change. */
+export interface SuiteContext<W, A extends string> {
+  client: (actor: A) => ApiClient;
+  world: () => W;
+  /** Table digests and API views, compared before and after. */
+  state: () => Promise<unknown>;
+}
+
+export interface BadInputRoute<W, A extends string, C extends ProblemExpectation = ProblemExpectation> {
+  route: string;
+  as: A;
+  cases: (C & { name: string; send: Send<W>; as?: A })[];
+}
+
+/**
+ * One test per case: sent in Swedish and in English, answered as expected, and nothing changed.
+ * `expectation` turns a case into what the problem must say, for suites whose cases carry more.
+ */
+export function describeBadInput<W, A extends string, C extends ProblemExpectation>(
+  table: readonly BadInputRoute<W, A, C>[],
+  ctx: SuiteContext<W, A>,
+  expectation: (c: C) => ProblemExpectation = (c) => c,
+) {
+  for (const r of table) {
+    describe(r.route, () => {
+      for (const c of r.cases) {
+        it(`${c.name} → ${c.status}`, async () => {
+          const before = await ctx.state();
+          for (const locale of ['sv', 'en'] as const) {
+            const client = ctx.client(c.as ?? r.as);
+            client.locale = locale;
+            try {
+              expectProblem(await c.send(client, ctx.world()), expectation(c), locale, `${r.route} ${c.name} (${locale})`);
+            } finally {
+              client.locale = 'sv';
+            }
+          }
+          expect(await ctx.state()).toEqual(before);
+        });
+      }
+    });
+  }
+}
+
+export interface QuietRequest<W, A extends string> {
+  name: string;
+  as: A;
+  send: Send<W>;
+  status: number;
+}
+
+/** Requests that succeed but change nothing (the same values again, a repeated action): sent twice, nothing written. */
+export function describeNoChange<W, A extends string>(requests: readonly QuietRequest<W, A>[], ctx: SuiteContext<W, A>) {
+  for (const q of requests) {
+    it(`${q.name} → ${q.status}, nothing written`, async () => {
+      const before = await ctx.state();
+      for (let i = 0; i < 2; i++) {
+        const response = await q.send(ctx.client(q.as), ctx.world());
+        expect(response.statusCode, response.body).toBe(q.status);
+      }
+      expect(await ctx.state()).toEqual(before);
+    });
+  }
 }

@@ -7,7 +7,7 @@ import type { OrganisationDetail, OrganisationInput } from '../../shared/organis
 import { referenceItems } from '../../server/db/schema/index';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, createUser, organisationInput, orgNumber, signedInClient } from '../helpers/factories';
-import { documentedRoutes, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
+import { describeNoChange, documentedRoutes, type QuietRequest, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
 import { buildTestApp, ORIGIN, type TestApp } from '../helpers/test-app';
 
 // Bad input on every route: each case answers the expected 4xx (never a 500) as problem details,
@@ -796,12 +796,7 @@ const asInput = (o: OrganisationDetail): OrganisationInput => ({
   resourceDescription: o.resourceDescription,
 });
 
-interface Quiet {
-  name: string;
-  as: Actor;
-  send: Send;
-  status: number;
-}
+type Quiet = QuietRequest<World, Actor>;
 
 // Requests that are fine but would change nothing: repeating an action, or setting what is already
 // there. Each is sent twice; neither writes a row, an audit entry, a live event or a notification.
@@ -840,16 +835,5 @@ const quiet: Quiet[] = [
 ];
 
 describe('requests that change nothing', () => {
-  for (const q of quiet) {
-    it(`${q.name} → ${q.status}, nothing written`, async () => {
-      const before = await snapshot();
-      const seen = await views(w);
-      for (let i = 0; i < 2; i++) {
-        const response = await q.send(w.as[q.as], w);
-        expect(response.statusCode, response.body).toBe(q.status);
-      }
-      expect(await snapshot()).toEqual(before);
-      expect(await views(w)).toEqual(seen);
-    });
-  }
+  describeNoChange(quiet, { client: (actor) => w.as[actor], world: () => w, state: async () => ({ tables: await snapshot(), views: await views(w) }) });
 });

@@ -5,7 +5,7 @@ import { postBodyMax, threadTitleMax, type Post } from '../../shared/forums';
 import type { MessageKey } from '../../shared/messages';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
-import { documentedRoutes, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
+import { describeBadInput, describeNoChange, documentedRoutes, tableSnapshot, type FieldSpec, type QuietRequest, type SuiteContext } from '../helpers/bad-input';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 
 // Bad input on every forum, thread, post, moderation, notification and feed route: each case answers
@@ -480,7 +480,7 @@ const table: RouteCases[] = [
 ];
 
 /** Requests that ask for nothing new: they succeed and write nothing (no audit entry, no live event). */
-const quiet: { name: string; as: Actor; send: Send; status: number }[] = [
+const quiet: QuietRequest<World, Actor>[] = [
   // The first four wrote an audit entry or a live event.
   { name: 'an empty change of a forum', as: 'coordinator', send: (c, w) => c.patch(`/api/forums/${w.forumId}`, {}), status: 200 },
   { name: 'showing a post that is not hidden', as: 'coordinator', send: (c, w) => c.post(`/api/posts/${w.replyId}/unhide`), status: 200 },
@@ -534,6 +534,8 @@ async function views() {
     otherNotifications: await read(as.other, '/api/notifications'),
   };
 }
+
+const suite: SuiteContext<World, Actor> = { client: (actor) => as[actor], world: () => w, state: async () => ({ tables: await snapshot(), views: await views() }) };
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -629,42 +631,11 @@ describe('forums: bad input', () => {
     for (const r of table) expect(r.cases.length, r.route).toBeGreaterThan(0);
   });
 
-  for (const r of table) {
-    describe(r.route, () => {
-      for (const c of r.cases) {
-        it(`${c.name} → ${c.status}`, async () => {
-          const before = await snapshot();
-          const seen = await views();
-          for (const locale of ['sv', 'en'] as const) {
-            const client = as[c.as ?? r.as];
-            client.locale = locale;
-            try {
-              expectProblem(await c.send(client, w), c, locale, `${r.route} ${c.name} (${locale})`);
-            } finally {
-              client.locale = 'sv';
-            }
-          }
-          expect(await snapshot()).toEqual(before);
-          expect(await views()).toEqual(seen);
-        });
-      }
-    });
-  }
+  describeBadInput(table, suite);
 });
 
 describe('forums: requests that change nothing', () => {
-  for (const q of quiet) {
-    it(`${q.name} → ${q.status}, nothing written`, async () => {
-      const before = await snapshot();
-      const seen = await views();
-      for (let i = 0; i < 2; i++) {
-        const response = await q.send(as[q.as], w);
-        expect(response.statusCode, response.body).toBe(q.status);
-      }
-      expect(await snapshot()).toEqual(before);
-      expect(await views()).toEqual(seen);
-    });
-  }
+  describeNoChange(quiet, suite);
 });
 
 describe('forums: bad mentions', () => {

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { MessageKey } from '../../shared/messages';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
-import { documentedRoutes, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
+import { describeBadInput, describeNoChange, documentedRoutes, tableSnapshot, type FieldSpec, type QuietRequest, type SuiteContext } from '../helpers/bad-input';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 import { callInput, exeBytes, memberOf, pdfBytes, stockholmDate, upload } from './grants-fixtures';
 
@@ -365,8 +365,10 @@ async function views() {
   ]);
 }
 
+const suite: SuiteContext<World, Actor> = { client: (actor) => as[actor], world: () => w, state: async () => ({ tables: await snapshot(), views: await views() }) };
+
 /** Requests that ask for nothing new: they succeed and write nothing (no audit entry, no live event, no notification). */
-const quiet: { name: string; as: Actor; send: Send; status: number }[] = [
+const quiet: QuietRequest<World, Actor>[] = [
   // Each of these wrote a live event (and those by someone else than the author an audit entry).
   { name: 'archiving an archived call', as: 'member', send: (c, w) => c.patch(`/api/grants/calls/${w.archivedCallId}`, { archived: true }), status: 200 },
   { name: 'restoring a call that is not archived', as: 'member', send: (c, w) => c.patch(`/api/grants/calls/${w.callId}`, { archived: false }), status: 200 },
@@ -476,40 +478,9 @@ describe('grants: bad input', () => {
     for (const r of table) expect(r.cases.length, r.route).toBeGreaterThan(0);
   });
 
-  for (const r of table) {
-    describe(r.route, () => {
-      for (const c of r.cases) {
-        it(`${c.name} → ${c.status}`, async () => {
-          const before = await snapshot();
-          const seen = await views();
-          for (const locale of ['sv', 'en'] as const) {
-            const client = as[c.as ?? r.as];
-            client.locale = locale;
-            try {
-              expectProblem(await c.send(client, w), c, locale, `${r.route} ${c.name} (${locale})`);
-            } finally {
-              client.locale = 'sv';
-            }
-          }
-          expect(await snapshot()).toEqual(before);
-          expect(await views()).toEqual(seen);
-        });
-      }
-    });
-  }
+  describeBadInput(table, suite);
 });
 
 describe('grants: requests that change nothing', () => {
-  for (const q of quiet) {
-    it(`${q.name} → ${q.status}, nothing written`, async () => {
-      const before = await snapshot();
-      const seen = await views();
-      for (let i = 0; i < 2; i++) {
-        const response = await q.send(as[q.as], w);
-        expect(response.statusCode, response.body).toBe(q.status);
-      }
-      expect(await snapshot()).toEqual(before);
-      expect(await views()).toEqual(seen);
-    });
-  }
+  describeNoChange(quiet, suite);
 });

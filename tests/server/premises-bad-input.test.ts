@@ -4,7 +4,7 @@ import type { MessageKey } from '../../shared/messages';
 import type { Conflict } from '../../shared/premises';
 import { ApiClient } from '../helpers/api-client';
 import { createOrganisation, signedInClient } from '../helpers/factories';
-import { documentedRoutes, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
+import { describeBadInput, documentedRoutes, tableSnapshot, type FieldSpec, type SuiteContext } from '../helpers/bad-input';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 import { bookingInput, dailyHours, futureDate, listingInput, offerInput, springForward, wantedInput } from './premises-fixtures';
 
@@ -455,6 +455,8 @@ async function views() {
   };
 }
 
+const suite: SuiteContext<World, Actor> = { client: (actor) => as[actor], world: () => w, state: async () => ({ tables: await snapshot(), views: await views() }) };
+
 beforeAll(async () => {
   t = await buildTestApp();
   const app = t.app;
@@ -526,25 +528,5 @@ describe('premises: bad input', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  for (const r of table) {
-    describe(r.route, () => {
-      for (const c of r.cases) {
-        it(`${c.name} → ${c.status}`, async () => {
-          const before = await snapshot();
-          const seen = await views();
-          for (const locale of ['sv', 'en'] as const) {
-            const client = as[c.as ?? r.as];
-            client.locale = locale;
-            try {
-              expectProblem(await c.send(client, w), { ...c, extra: { conflicts: c.conflicts } }, locale, `${r.route} ${c.name} (${locale})`);
-            } finally {
-              client.locale = 'sv';
-            }
-          }
-          expect(await snapshot()).toEqual(before);
-          expect(await views()).toEqual(seen);
-        });
-      }
-    });
-  }
+  describeBadInput(table, suite, (c) => ({ ...c, extra: { conflicts: c.conflicts } }));
 });
