@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { OrganisationInput } from '../../shared/organisations';
+import type { OrganisationDetail, OrganisationInput } from '../../shared/organisations';
 import type { SystemRole } from '../../shared/roles';
 import { luhnValid } from '../../shared/validation';
 import { referenceItems, users } from '../../server/db/schema/index';
@@ -77,3 +77,22 @@ export async function createOrganisation(app: FastifyInstance, overrides: Partia
   if (response.statusCode !== 201) throw new Error(`creating organisation failed: ${response.statusCode} ${response.body}`);
   return { organisation: response.json(), admin: user, adminClient: client };
 }
+
+/** A profile as the edit form sends it back (every field unchanged). */
+export const inputFrom = (o: OrganisationDetail): OrganisationInput => ({
+  name: o.name,
+  orgNumber: o.orgNumber,
+  legalForm: o.legalForm,
+  description: o.description,
+  ...(o.website ? { website: o.website } : {}),
+  ...(o.email ? { email: o.email } : {}),
+  ...(o.phone ? { phone: o.phone } : {}),
+  sizeClass: o.sizeClass,
+  signedAgreement: o.signedAgreement,
+  ...(o.signedAt ? { signedAt: o.signedAt } : {}),
+  districts: o.districts,
+  targetGroups: o.targetGroups,
+  administrations: o.administrations,
+  resources: o.resources,
+  resourceDescription: o.resourceDescription,
+});

@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { message, type Locale, type MessageKey } from '../../shared/messages';
-import type { OrganisationDetail, OrganisationInput } from '../../shared/organisations';
 import { referenceItems } from '../../server/db/schema/index';
 import { ApiClient } from '../helpers/api-client';
-import { createOrganisation, createUser, organisationInput, orgNumber, signedInClient } from '../helpers/factories';
+import { createOrganisation, createUser, inputFrom, organisationInput, orgNumber, signedInClient } from '../helpers/factories';
 import { describeNoChange, documentedRoutes, type QuietRequest, expectProblem, tableSnapshot, type FieldSpec } from '../helpers/bad-input';
 import { buildTestApp, ORIGIN, type TestApp } from '../helpers/test-app';
 
@@ -777,24 +776,6 @@ describe('bad input', () => {
   });
 });
 
-/** The profile as the edit form sends it back. */
-const asInput = (o: OrganisationDetail): OrganisationInput => ({
-  name: o.name,
-  orgNumber: o.orgNumber,
-  legalForm: o.legalForm,
-  description: o.description,
-  ...(o.website ? { website: o.website } : {}),
-  ...(o.email ? { email: o.email } : {}),
-  ...(o.phone ? { phone: o.phone } : {}),
-  sizeClass: o.sizeClass,
-  signedAgreement: o.signedAgreement,
-  ...(o.signedAt ? { signedAt: o.signedAt } : {}),
-  districts: o.districts,
-  targetGroups: o.targetGroups,
-  administrations: o.administrations,
-  resources: o.resources,
-  resourceDescription: o.resourceDescription,
-});
 
 type Quiet = QuietRequest<World, Actor>;
 
@@ -805,7 +786,7 @@ const quiet: Quiet[] = [
     name: 'saving a profile unchanged (in another order, with the number without its hyphen)',
     as: 'orgAdmin',
     send: async (c, w) => {
-      const input = asInput((await c.get(orgUrl(w))).json());
+      const input = inputFrom((await c.get(orgUrl(w))).json());
       return c.put(orgUrl(w), { ...input, orgNumber: ` ${input.orgNumber.replace('-', '')} `, districts: [...input.districts!].reverse() });
     },
     status: 200,

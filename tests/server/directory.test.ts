@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LegalForm, OrganisationDetail, OrganisationInput, OrganisationList, OrganisationSummary, Overview } from '../../shared/organisations';
+import type { LegalForm, OrganisationInput, OrganisationList, OrganisationSummary, Overview } from '../../shared/organisations';
 import { ApiClient } from '../helpers/api-client';
-import { createOrganisation, organisationInput } from '../helpers/factories';
+import { createOrganisation, inputFrom, organisationInput } from '../helpers/factories';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 
 // The knowledge bank as a visitor sees it: every filter of GET /api/organisations, name search,
@@ -116,21 +116,6 @@ async function names(query: Record<string, string | number | boolean> = {}): Pro
   return result.items.map((i) => i.name).sort();
 }
 
-/** A profile as the form would send it back. */
-const asInput = (o: OrganisationDetail): OrganisationInput => ({
-  name: o.name,
-  orgNumber: o.orgNumber,
-  legalForm: o.legalForm,
-  description: o.description,
-  sizeClass: o.sizeClass,
-  signedAgreement: o.signedAgreement,
-  ...(o.signedAt ? { signedAt: o.signedAt } : {}),
-  districts: o.districts,
-  targetGroups: o.targetGroups,
-  administrations: o.administrations,
-  resources: o.resources,
-  resourceDescription: o.resourceDescription,
-});
 
 const expected = (predicate: (f: Fixture) => boolean) => fixtures.filter(predicate).map((f) => f.name).sort();
 
@@ -343,7 +328,7 @@ describe('overview', () => {
     expect(withNew.total).toBe(before.total + 1);
     expect(districtCount(withNew, 'norrmalm')).toBe(districtCount(before, 'norrmalm') + 1);
 
-    const moved = await adminClient.put(`/api/organisations/${organisation.id}`, organisationInput({ ...asInput(organisation), districts: ['ostermalm'] }));
+    const moved = await adminClient.put(`/api/organisations/${organisation.id}`, organisationInput({ ...inputFrom(organisation), districts: ['ostermalm'] }));
     expect(moved.statusCode, moved.body).toBe(200);
     const after: Overview = (await visitor.get('/api/organisations/overview')).json();
     expect(districtCount(after, 'norrmalm')).toBe(districtCount(before, 'norrmalm'));

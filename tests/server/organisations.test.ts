@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { message } from '../../shared/messages';
-import type { Contact, OrganisationDetail, OrganisationInput } from '../../shared/organisations';
+import type { Contact, OrganisationDetail } from '../../shared/organisations';
 import { auditLog, contacts, organisations } from '../../server/db/schema/index';
 import { ApiClient } from '../helpers/api-client';
-import { createOrganisation, organisationInput, orgNumber, signedInClient } from '../helpers/factories';
+import { createOrganisation, inputFrom, organisationInput, orgNumber, signedInClient } from '../helpers/factories';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
 
 // Registering, reading and keeping an organisation's profile and contact people, through the API.
@@ -19,24 +19,6 @@ afterAll(() => t.close());
 
 const DAY = 24 * 3600_000;
 
-/** A profile as the form would send it back. */
-const asInput = (o: OrganisationDetail): OrganisationInput => ({
-  name: o.name,
-  orgNumber: o.orgNumber,
-  legalForm: o.legalForm,
-  description: o.description,
-  ...(o.website ? { website: o.website } : {}),
-  ...(o.email ? { email: o.email } : {}),
-  ...(o.phone ? { phone: o.phone } : {}),
-  sizeClass: o.sizeClass,
-  signedAgreement: o.signedAgreement,
-  ...(o.signedAt ? { signedAt: o.signedAt } : {}),
-  districts: o.districts,
-  targetGroups: o.targetGroups,
-  administrations: o.administrations,
-  resources: o.resources,
-  resourceDescription: o.resourceDescription,
-});
 
 const get = async (ref: string, client: ApiClient = visitor): Promise<OrganisationDetail> => {
   const response = await client.get(`/api/organisations/${ref}`);
@@ -142,7 +124,7 @@ describe('registering an organisation', () => {
     // A slug from before ids were reserved (or written by hand).
     await t.app.db.update(organisations).set({ slug: victim.organisation.id }).where(eq(organisations.id, other.organisation.id));
     for (let i = 0; i < 3; i++) expect((await get(victim.organisation.id)).id).toBe(victim.organisation.id);
-    const edit = await victim.adminClient.put(`/api/organisations/${victim.organisation.id}`, { ...asInput(victim.organisation), description: 'Vår egen.' });
+    const edit = await victim.adminClient.put(`/api/organisations/${victim.organisation.id}`, { ...inputFrom(victim.organisation), description: 'Vår egen.' });
     expect(edit.statusCode, edit.body).toBe(200);
     expect(edit.json()).toMatchObject({ id: victim.organisation.id, description: 'Vår egen.' });
   });
@@ -227,7 +209,7 @@ describe('organisation numbers', () => {
   it('refuses to change a profile to another organisation’s number', async () => {
     const taken = await createOrganisation(t.app);
     const { organisation, adminClient } = await createOrganisation(t.app);
-    const response = await adminClient.put(`/api/organisations/${organisation.id}`, { ...asInput(organisation), orgNumber: taken.organisation.orgNumber });
+    const response = await adminClient.put(`/api/organisations/${organisation.id}`, { ...inputFrom(organisation), orgNumber: taken.organisation.orgNumber });
     expect(response.statusCode).toBe(409);
     expect(response.json().errors).toEqual([{ field: 'orgNumber', message: message('sv', 'error.orgNumberTaken') }]);
     expect((await get(organisation.id)).orgNumber).toBe(organisation.orgNumber);
@@ -256,7 +238,7 @@ describe('the signed agreement', () => {
   it('forgets the date when the agreement is no longer signed', async () => {
     const { organisation, adminClient } = await createOrganisation(t.app, { signedAgreement: true, signedAt: '2023-11-15' });
     expect(organisation.signedAt).toBe('2023-11-15');
-    const { signedAt, ...rest } = asInput(organisation);
+    const { signedAt, ...rest } = inputFrom(organisation);
     expect(signedAt).toBe('2023-11-15');
     const response = await adminClient.put(`/api/organisations/${organisation.id}`, { ...rest, signedAgreement: false });
     expect(response.statusCode).toBe(200);
@@ -284,7 +266,7 @@ describe('reference values on a profile', () => {
 
   it('refuses an unknown value on edit and keeps the old values', async () => {
     const { organisation, adminClient } = await createOrganisation(t.app, { targetGroups: ['aldre'] });
-    const response = await adminClient.put(`/api/organisations/${organisation.id}`, { ...asInput(organisation), targetGroups: ['aldre', 'marsianer'], name: 'Nytt namn' });
+    const response = await adminClient.put(`/api/organisations/${organisation.id}`, { ...inputFrom(organisation), targetGroups: ['aldre', 'marsianer'], name: 'Nytt namn' });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ field: 'targetGroups', message: message('sv', 'error.unknownReference', { field: 'targetGroups' }) }]);
     expect(await get(organisation.id)).toMatchObject({ name: organisation.name, targetGroups: ['aldre'] });
@@ -328,7 +310,7 @@ describe('editing a profile', () => {
   it('lets the organisation’s admin edit, and everyone sees the change', async () => {
     const { organisation, adminClient } = await createOrganisation(t.app, { name: 'Redigeringsföreningen', districts: ['sodermalm'], resources: ['lokaler'] });
     const edited = {
-      ...asInput(organisation),
+      ...inputFrom(organisation),
       name: 'Redigeringsföreningen Ny',
       description: 'Ny beskrivning.',
       website: 'https://ny.example',
@@ -367,7 +349,7 @@ describe('editing a profile', () => {
     const { organisation } = await createOrganisation(t.app);
     for (const role of ['coordinator', 'admin'] as const) {
       const { client } = await signedInClient(t.app, role);
-      const response = await client.put(`/api/organisations/${organisation.id}`, { ...asInput(organisation), name: `Ändrad av ${role}` });
+      const response = await client.put(`/api/organisations/${organisation.id}`, { ...inputFrom(organisation), name: `Ändrad av ${role}` });
       expect(response.statusCode, role).toBe(200);
       expect((await get(organisation.id)).name).toBe(`Ändrad av ${role}`);
     }
@@ -383,7 +365,7 @@ describe('editing a profile', () => {
       [otherAdmin, 403],
     ];
     for (const [client, status] of attempts) {
-      const response = await client.put(`/api/organisations/${organisation.id}`, { ...asInput(organisation), name: 'Kapad' });
+      const response = await client.put(`/api/organisations/${organisation.id}`, { ...inputFrom(organisation), name: 'Kapad' });
       expect(response.statusCode).toBe(status);
     }
     expect((await get(organisation.id)).name).toBe('Orörda föreningen');
@@ -393,12 +375,12 @@ describe('editing a profile', () => {
     const { organisation, adminClient } = await createOrganisation(t.app, { website: 'https://oforandrad.example', signedAgreement: true, signedAt: '2024-03-01' });
     const audits = async () => (await t.app.db.select().from(auditLog).where(eq(auditLog.targetId, organisation.id))).length;
     const before = await audits();
-    const response = await adminClient.put(`/api/organisations/${organisation.id}`, asInput(organisation));
+    const response = await adminClient.put(`/api/organisations/${organisation.id}`, inputFrom(organisation));
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual(organisation);
     expect(await audits()).toBe(before);
     // A real change still counts.
-    const changed = await adminClient.put(`/api/organisations/${organisation.id}`, { ...asInput(organisation), districts: ['farsta'] });
+    const changed = await adminClient.put(`/api/organisations/${organisation.id}`, { ...inputFrom(organisation), districts: ['farsta'] });
     expect(changed.json().districts).toEqual(['farsta']);
     expect(Date.parse(changed.json().updatedAt)).toBeGreaterThan(Date.parse(organisation.updatedAt));
     expect(await audits()).toBe(before + 1);
