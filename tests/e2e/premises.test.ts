@@ -315,7 +315,8 @@ describe('booking premises, live', () => {
     await page.getByRole('button', { name: 'Nästa vecka' }).click(); // not seen yet: slow
     await page.getByRole('button', { name: 'Föregående vecka' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('vecka')).toBe(mondayOf(addDays(date, 7)));
-    await page.unroute(slow);
+    // Waits for a delayed request still in hand, so it is not let through twice.
+    await page.unrouteAll({ behavior: 'wait' });
     await expect.poll(() => page.locator('.week-calendar-loading').count()).toBe(0);
     expect(await calendarRow(page, addDays(date, 7)).count()).toBe(1);
     await page.getByRole('button', { name: 'Föregående vecka' }).click();
